@@ -1,0 +1,31 @@
+import { AppError } from "@/lib/errors";
+import { ZCredentials } from "./credentials";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** Validates the raw body of a credentials sign-in request; throws INVALID with the reason. */
+export async function checkSignInRequest(req: Request): Promise<void> {
+  const raw = await req.text();
+  if (raw.length > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The sign-in request is too large.");
+  const type = req.headers.get("content-type") ?? "";
+  let fields: Record<string, unknown>;
+  if (type.includes("application/json")) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+      fields = parsed as Record<string, unknown>;
+    } catch {
+      throw new AppError("INVALID", "The request body is not valid JSON: send an object with email and password.");
+    }
+  } else if (type.includes("application/x-www-form-urlencoded")) {
+    fields = Object.fromEntries(new URLSearchParams(raw));
+  } else {
+    throw new AppError("INVALID", "Send the sign-in as a form (application/x-www-form-urlencoded) or as JSON.");
+  }
+  const result = ZCredentials.safeParse({ email: fields.email ?? "", password: fields.password ?? "" });
+  if (!result.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of result.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    throw new AppError("INVALID", result.error.issues[0]?.message ?? "Invalid sign-in request.", fieldErrors);
+  }
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/client";
+import type { SessionUser } from "./roles";
+import { BAD_CREDENTIALS, ZCredentials } from "./credentials";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { clearFailures, lockedForMs, recordFailure, throttleMessage } from "./throttle";
+
+export type SignedInUser = SessionUser & { tokenVersion: number };
+
+
+export async function signInWithPassword(input: unknown, address: string | null): Promise<SignedInUser> {
+  const parsed = ZCredentials.safeParse(input);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? BAD_CREDENTIALS);
+  const { email, password } = parsed.data;
+  const prisma = await getPrisma();
+  const keys = { email, address };
+  const locked = await lockedForMs(prisma, keys);
+  if (locked > 0) throw new Error(throttleMessage(locked));
+
+  const user = await prisma.user.findUnique({ where: { email } });
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok || !user.active) {
+    await recordFailure(prisma, keys);
+    throw new Error(BAD_CREDENTIALS);
+  }
+  await clearFailures(prisma, email);
+  return { id: user.id, name: user.name, email: user.email, role: user.role, tokenVersion: user.tokenVersion };
+}
