@@ -1,0 +1,269 @@
+import approxSearch from "approx-string-match";
+import type { AnchorCandidate, AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from "./types";
+import { commonPrefixRun, commonSuffixRun, contextSimilarity } from "./similarity";
+import { OffsetConverter } from "./units";
+
+/**
+ * Selector-only anchoring (issue 3, "anchor"): find where a W3C TextQuoteSelector (+ optional
+ * TextPositionSelector hint) sits in a text. Modelled on hypothesis/client's match-quote.ts, with one
+ * deliberate difference: below the confidence floor, or when two places score about the same, we return
+ * `needs-recheck` instead of the best guess (hypothesis/client#7571). Thresholds are explained in
+ * docs/anchoring.md; every constant below is referenced there by name.
+ */
+
+export type AnchorOptions = {
+  /** Minimum score to place a claim; below it the result is `needs-recheck`. Default {@link MIN_SCORE}. */
+  minScore?: number;
+  /** Best and second-best (non-overlapping) candidates closer than this are ambiguous. Default {@link AMBIGUITY_MARGIN}. */
+  ambiguityMargin?: number;
+  /** Largest fraction of the quote a fuzzy match may get wrong. Default {@link MAX_FUZZY_ERROR_RATE}. */
+  maxFuzzyErrorRate?: number;
+  /** Units of the TextPositionSelector: W3C code points (default) or JS UTF-16 units. */
+  positionUnits?: "code-points" | "utf16";
+  /** At most this many candidates are returned with `needs-recheck`. Default 5. */
+  maxCandidates?: number;
+};
+
+/** Weights of the three signals (sum 1). Context carries as much as the quote itself: short quotes repeat. */
+export const WEIGHT_QUOTE = 0.4;
+export const WEIGHT_CONTEXT = 0.4;
+export const WEIGHT_POSITION = 0.2;
+/** Confidence floor for placing a claim. */
+export const MIN_SCORE = 0.75;
+/** Minimum context similarity to place a claim whose quote is exact. */
+export const MIN_CONTEXT_EXACT = 0.5;
+/** Minimum context similarity to place a fuzzy match (stricter: the quote itself is already uncertain). */
+export const MIN_CONTEXT_FUZZY = 0.6;
+/** Two candidates whose scores differ by less than this are ambiguous. */
+export const AMBIGUITY_MARGIN = 0.05;
+/** A fuzzy match may differ from the quote in at most this fraction of its characters. */
+export const MAX_FUZZY_ERROR_RATE = 0.2;
+/** Quotes shorter than this (UTF-16 units) are never fuzzy-matched: with ≤ 1 error allowed they match too much. */
+export const MIN_FUZZY_QUOTE_LENGTH = 10;
+/** Exact hits scored in detail (the rest are pruned by their cheap exact-context runs). */
+const REFINE_TOP = 6;
+
+type Candidate = { start: number; end: number; quoteSim: number; ctx: number; pos: number; score: number };
+
+function positionScale(textLength: number): number {
+  // Drift after scattered edits grows with article length; 2% of the text, at least 256 units.
+  return Math.max(256, textLength * 0.02);
+}
+
+/** Cached converter for the last text seen, so that anchoring many claims on one text converts in O(log n). */
+let lastText: string | null = null;
+let lastConverter: OffsetConverter | null = null;
+function converterFor(text: string): OffsetConverter {
+  if (lastText !== text || lastConverter === null) {
+    lastText = text;
+    lastConverter = new OffsetConverter(text);
+  }
+  return lastConverter;
+}
+
+class Scorer {
+  readonly hasContext: boolean;
+  readonly hint: number | null;
+  readonly scale: number;
+  constructor(
+    readonly text: string,
+    readonly quote: TextQuoteSelector,
+    hint: number | null,
+  ) {
+    this.hasContext = (quote.prefix ?? "").length + (quote.suffix ?? "").length > 0;
+    this.hint = hint;
+    this.scale = positionScale(text.length);
+  }
+
+  context(start: number, end: number): number {
+    const prefix = this.quote.prefix ?? "";
+    const suffix = this.quote.suffix ?? "";
+    if (prefix.length + suffix.length === 0) return 1;
+    const p = contextSimilarity(prefix, this.text, start, "before");
+    const s = contextSimilarity(suffix, this.text, end, "after");
+    return (p * prefix.length + s * suffix.length) / (prefix.length + suffix.length);
+  }
+
+  position(start: number): number {
+    if (this.hint === null) return 0;
+    return Math.exp(-Math.abs(start - this.hint) / this.scale);
+  }
+
+  score(start: number, end: number, quoteSim: number): Candidate {
+    const ctx = this.context(start, end);
+    const pos = this.position(start);
+    let total = WEIGHT_QUOTE * quoteSim;
+    let weight = WEIGHT_QUOTE;
+    if (this.hasContext) {
+      total += WEIGHT_CONTEXT * ctx;
+      weight += WEIGHT_CONTEXT;
+    }
+    if (this.hint !== null) {
+      total += WEIGHT_POSITION * pos;
+      weight += WEIGHT_POSITION;
+    }
+    return { start, end, quoteSim, ctx, pos, score: total / weight };
+  }
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** All exact occurrences, pruned to the most promising by exact context agreement (cheap), plus the one nearest the hint. */
+function exactCandidates(scorer: Scorer): Candidate[] {
+  const { text, quote, hint } = scorer;
+  const exact = quote.exact;
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  const top: { start: number; run: number }[] = [];
+  let nearest = -1;
+  let nearestDist = Infinity;
+  for (let i = text.indexOf(exact); i !== -1; i = text.indexOf(exact, i + 1)) {
+    const run = commonSuffixRun(prefix, text, i) + commonPrefixRun(suffix, text, i + exact.length);
+    if (top.length < REFINE_TOP || run > top[top.length - 1].run) {
+      // insertion into a tiny sorted list (descending run)
+      let k = top.length < REFINE_TOP ? top.length : top.length - 1;
+      top[k] = { start: i, run };
+      while (k > 0 && top[k - 1].run < top[k].run) {
+        [top[k - 1], top[k]] = [top[k], top[k - 1]];
+        k--;
+      }
+    }
+    if (hint !== null && Math.abs(i - hint) < nearestDist) {
+      nearestDist = Math.abs(i - hint);
+      nearest = i;
+    }
+  }
+  const starts = new Set(top.map((t) => t.start));
+  if (nearest >= 0) starts.add(nearest);
+  return [...starts].map((s) => scorer.score(s, s + exact.length, 1));
+}
+
+/** Approximate matches of the quote, best per region, within a window around the hint (or the whole text). */
+function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
+  const { text, quote, hint } = scorer;
+  const exact = quote.exact;
+  if (exact.length < MIN_FUZZY_QUOTE_LENGTH) return [];
+  const maxErrors = Math.floor(exact.length * maxErrorRate);
+  if (maxErrors < 1) return [];
+  let from = 0;
+  let to = text.length;
+  if (hint !== null) {
+    // Search near the hint first: it is fast and it keeps edited quotes from landing on look-alikes far away.
+    const radius = Math.max(1024, 4 * scorer.scale) + exact.length;
+    from = Math.max(0, hint - radius);
+    to = Math.min(text.length, hint + exact.length + radius);
+  }
+  const matches = approxSearch(text.slice(from, to), exact, maxErrors);
+  matches.sort((a, b) => a.errors - b.errors || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const m of matches) {
+    const span = { start: m.start + from, end: m.end + from };
+    if (span.end <= span.start) continue;
+    if (kept.some((k) => overlaps(k, span))) continue;
+    kept.push(scorer.score(span.start, span.end, 1 - m.errors / exact.length));
+    if (kept.length >= 2 * REFINE_TOP) break;
+  }
+  return kept;
+}
+
+function decide(cands: Candidate[], scorer: Scorer, opts: Required<Pick<AnchorOptions, "minScore" | "ambiguityMargin" | "maxCandidates">>): { placed: Candidate | null; ranked: Candidate[] } {
+  const ranked = [...cands].sort((a, b) => b.score - a.score || a.start - b.start);
+  const best = ranked[0];
+  if (!best) return { placed: null, ranked };
+  const second = ranked.find((c) => !overlaps(c, best));
+  const minCtx = best.quoteSim === 1 ? MIN_CONTEXT_EXACT : MIN_CONTEXT_FUZZY;
+  const contextOk = !scorer.hasContext || best.ctx >= minCtx;
+  const unambiguous = !second || best.score - second.score >= opts.ambiguityMargin;
+  // Without any context or position hint, only a quote that occurs exactly once can be placed.
+  const informed = scorer.hasContext || scorer.hint !== null || !second;
+  const ok = best.score >= opts.minScore && contextOk && unambiguous && informed;
+  return { placed: ok ? best : null, ranked };
+}
+
+function toCandidates(ranked: Candidate[], max: number): AnchorCandidate[] {
+  const out: AnchorCandidate[] = [];
+  for (const c of ranked) {
+    if (out.some((o) => overlaps(o, c))) continue;
+    out.push({ start: c.start, end: c.end, score: round(c.score) });
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/**
+ * Finds the span described by `selectors` in `text`. Returns JS UTF-16 offsets.
+ * Order (issue 3): the position if the text there equals the quote and nothing beats it; then exact quote
+ * matches ranked by prefix/suffix similarity and nearness to the position; then, only when no exact match
+ * qualifies, a fuzzy match (approx-string-match, Myers' bit-parallel algorithm).
+ */
+export function anchor(text: string, selectors: Selector[], options: AnchorOptions = {}): AnchorResult {
+  const opts = {
+    minScore: options.minScore ?? MIN_SCORE,
+    ambiguityMargin: options.ambiguityMargin ?? AMBIGUITY_MARGIN,
+    maxCandidates: options.maxCandidates ?? 5,
+  };
+  const maxErrorRate = options.maxFuzzyErrorRate ?? MAX_FUZZY_ERROR_RATE;
+  const quote = selectors.find((s): s is TextQuoteSelector => s.type === "TextQuoteSelector");
+  const position = selectors.find((s): s is TextPositionSelector => s.type === "TextPositionSelector");
+
+  let hintStart: number | null = null;
+  let hintEnd: number | null = null;
+  if (position) {
+    const conv = options.positionUnits === "utf16" ? null : converterFor(text);
+    const s = conv ? conv.toUtf16(position.start) : position.start;
+    const e = conv ? conv.toUtf16(position.end) : position.end;
+    if (Number.isFinite(s) && Number.isFinite(e) && s >= 0 && e >= s) {
+      hintStart = Math.min(s, text.length);
+      hintEnd = Math.min(e, text.length);
+    }
+  }
+
+  if (!quote || quote.exact.length === 0) {
+    // A bare position cannot be verified against anything: offer it, never place it.
+    if (hintStart !== null && hintEnd !== null && hintEnd <= text.length) {
+      return { status: "needs-recheck", candidates: [{ start: hintStart, end: hintEnd, score: 0 }] };
+    }
+    return { status: "orphaned" };
+  }
+
+  const scorer = new Scorer(text, quote, hintStart);
+  const exact = quote.exact;
+
+  // 1. Position: the quote is exactly where the hint says and its whole context is intact. This is the
+  //    strongest evidence there is, so we accept it without scanning the rest of the text.
+  if (hintStart !== null && text.startsWith(exact, hintStart)) {
+    const prefix = quote.prefix ?? "";
+    const suffix = quote.suffix ?? "";
+    const end = hintStart + exact.length;
+    if (commonSuffixRun(prefix, text, hintStart) === prefix.length && commonPrefixRun(suffix, text, end) === suffix.length && (prefix.length + suffix.length > 0 || text.indexOf(exact) === text.lastIndexOf(exact))) {
+      return { status: "anchored", start: hintStart, end, score: 1, method: "position" };
+    }
+  }
+
+  // 2. Exact quote matches.
+  const exactCands = exactCandidates(scorer);
+  const exactDecision = decide(exactCands, scorer, opts);
+  if (exactDecision.placed) {
+    const p = exactDecision.placed;
+    return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: p.start === hintStart ? "position" : "quote" };
+  }
+
+  // 3. Fuzzy, only when no exact match qualified. Exact hits stay in the running so that a fuzzy match
+  //    never wins against an exact one it cannot clearly beat.
+  const fuzzy = fuzzyCandidates(scorer, maxErrorRate);
+  const all = [...exactCands, ...fuzzy];
+  const decision = decide(all, scorer, opts);
+  if (decision.placed) {
+    const p = decision.placed;
+    const method = p.quoteSim === 1 ? (p.start === hintStart ? "position" : "quote") : "fuzzy";
+    return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method };
+  }
+  if (decision.ranked.length === 0) return { status: "orphaned" };
+  return { status: "needs-recheck", candidates: toCandidates(decision.ranked, opts.maxCandidates) };
+}

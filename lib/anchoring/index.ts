@@ -1,0 +1,23 @@
+/**
+ * Factmark anchoring engine (issue 3). Pure TypeScript: no DOM, no Node-only APIs; imported by server code
+ * and browser components alike. Offsets are JS UTF-16 code units everywhere except in W3C
+ * TextPositionSelectors, which count Unicode code points (convert with the helpers from ./units).
+ * Design, thresholds and units: docs/anchoring.md.
+ */
+export type { TextQuoteSelector, TextPositionSelector, Selector, Span, AnchorCandidate, AnchorResult, ReanchorResult } from "./types";
+export { describe, CONTEXT_LENGTH } from "./describe";
+export {
+  anchor,
+  type AnchorOptions,
+  MIN_SCORE,
+  MIN_CONTEXT_EXACT,
+  MIN_CONTEXT_FUZZY,
+  AMBIGUITY_MARGIN,
+  MAX_FUZZY_ERROR_RATE,
+  MIN_FUZZY_QUOTE_LENGTH,
+  WEIGHT_QUOTE,
+  WEIGHT_CONTEXT,
+  WEIGHT_POSITION,
+} from "./anchor";
+export { reanchor, CHANGED_MIN_SIMILARITY, RELOCATE_MIN_CONTEXT } from "./reanchor";
+export { OffsetConverter, utf16ToCodePoint, codePointToUtf16, codePointLength } from "./units";

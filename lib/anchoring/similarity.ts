@@ -1,0 +1,92 @@
+/**
+ * Small string-similarity helpers used to score context and quotes. All work on UTF-16 code units:
+ * they compare characters for equality only, so surrogate pairs behave like two equal/unequal units,
+ * which is harmless for a similarity ratio.
+ */
+
+/** Length of the longest common suffix of `a` and text[.., end) (at most a.length). */
+export function commonSuffixRun(a: string, text: string, end: number): number {
+  let n = 0;
+  const max = Math.min(a.length, end);
+  while (n < max && a.charCodeAt(a.length - 1 - n) === text.charCodeAt(end - 1 - n)) n++;
+  return n;
+}
+
+/** Length of the longest common prefix of `a` and text[start, ..) (at most a.length). */
+export function commonPrefixRun(a: string, text: string, start: number): number {
+  let n = 0;
+  const max = Math.min(a.length, text.length - start);
+  while (n < max && a.charCodeAt(n) === text.charCodeAt(start + n)) n++;
+  return n;
+}
+
+/**
+ * Edit distance between `pattern` and the best-matching piece of `text` that is glued to `at`:
+ * direction "before" compares pattern with text[k, at) for the best k (pattern's end is pinned to `at`),
+ * direction "after" compares it with text[at, k) (pattern's start is pinned). The free end may absorb up to
+ * `slack` extra or missing characters. O(|pattern| · (|pattern| + slack)); used only on ≤ 32-char contexts.
+ */
+export function pinnedEditDistance(pattern: string, text: string, at: number, direction: "before" | "after", slack: number): number {
+  const m = pattern.length;
+  if (m === 0) return 0;
+  const w = direction === "before" ? Math.min(at, m + slack) : Math.min(text.length - at, m + slack);
+  // prev[b] = distance between the first a pattern chars (walking away from `at`) and the first b text chars.
+  let prev = new Array<number>(w + 1);
+  let cur = new Array<number>(w + 1);
+  for (let b = 0; b <= w; b++) prev[b] = b;
+  for (let a = 1; a <= m; a++) {
+    const pc = direction === "before" ? pattern.charCodeAt(m - a) : pattern.charCodeAt(a - 1);
+    cur[0] = a;
+    for (let b = 1; b <= w; b++) {
+      const tc = direction === "before" ? text.charCodeAt(at - b) : text.charCodeAt(at + b - 1);
+      const sub = prev[b - 1] + (pc === tc ? 0 : 1);
+      const del = prev[b] + 1;
+      const ins = cur[b - 1] + 1;
+      cur[b] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  let best = m;
+  for (let b = 0; b <= w; b++) if (prev[b] < best) best = prev[b];
+  return best;
+}
+
+/** Similarity in [0, 1] of a context string with the text glued to `at` (1 = identical). */
+export function contextSimilarity(context: string, text: string, at: number, direction: "before" | "after"): number {
+  if (context.length === 0) return 1;
+  const d = pinnedEditDistance(context, text, at, direction, Math.ceil(context.length / 2));
+  return Math.max(0, 1 - d / context.length);
+}
+
+/** Length of the longest common subsequence (O(n·m); for tests and short strings). */
+export function lcsLength(a: string, b: string): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = 0;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** Levenshtein distance (O(n·m); for tests and short strings). */
+export function levenshtein(a: string, b: string): number {
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const sub = prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j] + 1, cur[j - 1] + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
