@@ -39,18 +39,29 @@ type WasmGlue = {
 };
 type ScriptAdapter = { client: { exec(script: string): Promise<unknown> }; onError(e: unknown): never; executeScript(script: string): Promise<void> };
 
-export async function migratePglite(pglite: PGlite, root = process.cwd()): Promise<string[]> {
-  // Loaded at run time from node_modules (serverExternalPackages), never bundled.
-  const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-  const req = createRequire(path.join(root, "package.json"));
-  const wasmFile = path.join(path.dirname(req.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(await readFile(wasmFile)), {
-    "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
-  });
-  const wasmGlue = glue as unknown as WasmGlue;
-  wasmGlue.__wbg_set_wasm(instance.exports);
-  (instance.exports as unknown as { __wbindgen_start: () => void }).__wbindgen_start();
+// wasm-bindgen glue holds ONE module instance per process: instantiating it a second time
+// breaks the first ("FnOnce called more than once"), so it is loaded once and reused.
+const holder = globalThis as typeof globalThis & { __factmarkSchemaEngine?: Promise<WasmGlue> };
 
+function loadSchemaEngine(root: string): Promise<WasmGlue> {
+  holder.__factmarkSchemaEngine ??= (async () => {
+    // Loaded at run time from node_modules (serverExternalPackages), never bundled.
+    const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const req = createRequire(path.join(root, "package.json"));
+    const wasmFile = path.join(path.dirname(req.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(await readFile(wasmFile)), {
+      "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
+    });
+    const wasmGlue = glue as unknown as WasmGlue;
+    wasmGlue.__wbg_set_wasm(instance.exports);
+    (instance.exports as unknown as { __wbindgen_start: () => void }).__wbindgen_start();
+    return wasmGlue;
+  })();
+  return holder.__factmarkSchemaEngine;
+}
+
+export async function migratePglite(pglite: PGlite, root = process.cwd()): Promise<string[]> {
+  const wasmGlue = await loadSchemaEngine(root);
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
   const factory = new PrismaPGlite(pglite);

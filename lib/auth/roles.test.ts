@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from "vitest";
+import { AppError } from "@/lib/errors";
+import { assertRole, ROLES, type SessionUser, type TRole } from "./roles";
+
+const sessionUser = vi.hoisted(() => ({ current: null as null | { id: string; name: string; email: string; role: string } }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (sessionUser.current ? { user: sessionUser.current } : null) }));
+vi.mock("./options", () => ({ authOptions: {} }));
+
+const user = (role: TRole): SessionUser => ({ id: "u1", name: "U", email: "u@example.org", role });
+
+function codeOf(fn: () => unknown): string | null {
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    return e instanceof AppError ? e.code : "OTHER";
+  }
+}
+
+describe("assertRole", () => {
+  it.each(ROLES.flatMap((have) => ROLES.map((need) => [have, need] as const)))("a %s asking for %s", (have, need) => {
+    expect(codeOf(() => assertRole(user(have), [need]))).toBe(have === need ? null : "FORBIDDEN");
+  });
+
+  it("refuses an anonymous visitor as UNAUTHENTICATED", () => {
+    expect(codeOf(() => assertRole(null, ["READER"]))).toBe("UNAUTHENTICATED");
+  });
+
+  it("accepts any of several roles", () => {
+    expect(assertRole(user("EDITOR"), ["REVIEWER", "EDITOR"]).role).toBe("EDITOR");
+  });
+});
+
+describe("requireRole (reads the session)", () => {
+  it("rejects the wrong role with 403 and no session with 401", async () => {
+    const { requireRole } = await import("./session");
+    sessionUser.current = { id: "r1", name: "Rita", email: "r@example.org", role: "REVIEWER" };
+    await expect(requireRole("ADMIN")).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
+    await expect(requireRole("REVIEWER", "EDITOR")).resolves.toMatchObject({ id: "r1", role: "REVIEWER" });
+    sessionUser.current = null;
+    await expect(requireRole("REVIEWER")).rejects.toMatchObject({ code: "UNAUTHENTICATED", status: 401 });
+  });
+
+  it("treats a session with an unknown role as no session", async () => {
+    const { requireRole } = await import("./session");
+    sessionUser.current = { id: "x", name: "X", email: "x@example.org", role: "SUPERUSER" };
+    await expect(requireRole("ADMIN")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});

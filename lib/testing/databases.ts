@@ -1,0 +1,83 @@
+// Throwaway databases for integration tests: a uniquely named PostgreSQL database on the local
+// server, or a fresh PGlite folder. Each is migrated with the real migration history and removed
+// afterwards (call drop() from afterAll, which runs when tests fail too).
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { openDb, type Db } from "@/lib/db/client";
+import { migratePglite } from "@/lib/db/migrate";
+
+const run = promisify(execFile);
+
+export const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+export type TestDatabase = { kind: "postgres" | "pglite"; url: string; db: Db; drop: () => Promise<void> };
+
+/** Runs `prisma migrate deploy` (the same command as `npm run db:migrate`) against url. */
+export async function migrateWithCli(url: string): Promise<string> {
+  const { stdout } = await run("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, cwd: process.cwd() });
+  return stdout;
+}
+
+export async function createPostgresDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const name = `factmark_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: ADMIN_URL });
+    await c.connect();
+    try {
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } finally {
+      await c.end();
+    }
+  };
+  try {
+    if (opts.migrate !== false) await migrateWithCli(url);
+    const db = await openDb(url);
+    return {
+      kind: "postgres",
+      url,
+      db,
+      drop: async () => {
+        await db.close();
+        await drop();
+      },
+    };
+  } catch (e) {
+    await drop();
+    throw e;
+  }
+}
+
+export async function createPgliteDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const dir = mkdtempSync(path.join(tmpdir(), "factmark-pglite-"));
+  const url = `pglite:${dir}`;
+  const db = await openDb(url);
+  const drop = async () => {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    if (opts.migrate !== false && db.kind === "pglite") await migratePglite(db.pglite);
+    return { kind: "pglite", url, db, drop };
+  } catch (e) {
+    await drop();
+    throw e;
+  }
+}
+
+export const ENGINES = [
+  { name: "PostgreSQL", create: createPostgresDatabase },
+  { name: "embedded PGlite", create: createPgliteDatabase },
+] as const;
