@@ -1,6 +1,6 @@
 import approxSearch from "approx-string-match";
 import type { AnchorCandidate, AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from "./types";
-import { commonPrefixRun, commonSuffixRun, contextSimilarity } from "./similarity";
+import { commonPrefixRun, commonSuffixRun, contextSimilarity, levenshtein } from "./similarity";
 import { OffsetConverter } from "./units";
 
 /**
@@ -20,6 +20,8 @@ export type AnchorOptions = {
   maxFuzzyErrorRate?: number;
   /** Units of the TextPositionSelector: W3C code points (default) or JS UTF-16 units. */
   positionUnits?: "code-points" | "utf16";
+  /** Position scale as a fraction of the text length. Default {@link POSITION_SCALE_FRACTION}. */
+  positionScaleFraction?: number;
   /** At most this many candidates are returned with `needs-recheck`. Default 5. */
   maxCandidates?: number;
 };
@@ -28,26 +30,41 @@ export type AnchorOptions = {
 export const WEIGHT_QUOTE = 0.4;
 export const WEIGHT_CONTEXT = 0.4;
 export const WEIGHT_POSITION = 0.2;
-/** Confidence floor for placing a claim. */
+/** Confidence floor for placing a fuzzy match. */
 export const MIN_SCORE = 0.75;
-/** Minimum context similarity to place a claim whose quote is exact. */
-export const MIN_CONTEXT_EXACT = 0.5;
+/** Minimum context similarity to place a claim whose quote is exact (and shorter than LONG_QUOTE_LENGTH). */
+export const MIN_CONTEXT_EXACT = 0.45;
+/**
+ * ...and its score must reach this: with the weights above, context ≥ 0.75 suffices on its own, weaker
+ * context (0.45–0.75) needs the position hint to agree.
+ */
+export const MIN_SCORE_EXACT = 0.7;
+/**
+ * An exact quote at least this long (UTF-16 units) is evidence enough on its own, if no other place scores
+ * about as well: the same 32-character bar as a moved block in reanchor (RELOCATE_MIN_SUPPORT).
+ */
+export const LONG_QUOTE_LENGTH = 32;
 /** Minimum context similarity to place a fuzzy match (stricter: the quote itself is already uncertain). */
 export const MIN_CONTEXT_FUZZY = 0.6;
 /** Two candidates whose scores differ by less than this are ambiguous. */
-export const AMBIGUITY_MARGIN = 0.05;
+export const AMBIGUITY_MARGIN = 0.08;
 /** A fuzzy match may differ from the quote in at most this fraction of its characters. */
 export const MAX_FUZZY_ERROR_RATE = 0.2;
-/** Quotes shorter than this (UTF-16 units) are never fuzzy-matched: with ≤ 1 error allowed they match too much. */
-export const MIN_FUZZY_QUOTE_LENGTH = 10;
+/** Quotes shorter than this (UTF-16 units) are never fuzzy-matched: 1–3 words with 1–3 errors match too much. */
+export const MIN_FUZZY_QUOTE_LENGTH = 16;
+/** A fuzzy match must reproduce this many characters of the quote exactly at each edge (less for quotes under 4× this). */
+export const FUZZY_EDGE = 3;
 /** Exact hits scored in detail (the rest are pruned by their cheap exact-context runs). */
 const REFINE_TOP = 6;
 
 type Candidate = { start: number; end: number; quoteSim: number; ctx: number; pos: number; score: number };
 
-function positionScale(textLength: number): number {
-  // Drift after scattered edits grows with article length; 2% of the text, at least 256 units.
-  return Math.max(256, textLength * 0.02);
+/** Position nearness decays as exp(-distance / scale), scale = max(POSITION_SCALE_MIN, POSITION_SCALE_FRACTION · text length). */
+export const POSITION_SCALE_MIN = 256;
+export const POSITION_SCALE_FRACTION = 0.1;
+function positionScale(textLength: number, fraction: number): number {
+  // Drift after scattered edits grows with article length.
+  return Math.max(POSITION_SCALE_MIN, textLength * fraction);
 }
 
 /** Cached converter for the last text seen, so that anchoring many claims on one text converts in O(log n). */
@@ -69,19 +86,36 @@ class Scorer {
     readonly text: string,
     readonly quote: TextQuoteSelector,
     hint: number | null,
+    scaleFraction: number = POSITION_SCALE_FRACTION,
   ) {
     this.hasContext = (quote.prefix ?? "").length + (quote.suffix ?? "").length > 0;
     this.hint = hint;
-    this.scale = positionScale(text.length);
+    this.scale = positionScale(text.length, scaleFraction);
   }
 
+  /**
+   * Context similarity in [0, 1], averaged over prefix and suffix (weighted by their lengths). Each side is the
+   * mean of (a) its edit-distance similarity, which survives small edits in the context, and (b) the fraction
+   * that agrees exactly and contiguously from the quote outwards, which the edit distance alone lacks: shifted
+   * by a few characters (the "a" three letters to the left of the right "a") the context is still 90% similar
+   * by edit distance, but its exact run is 0.
+   */
   context(start: number, end: number): number {
     const prefix = this.quote.prefix ?? "";
     const suffix = this.quote.suffix ?? "";
     if (prefix.length + suffix.length === 0) return 1;
-    const p = contextSimilarity(prefix, this.text, start, "before");
-    const s = contextSimilarity(suffix, this.text, end, "after");
-    return (p * prefix.length + s * suffix.length) / (prefix.length + suffix.length);
+    let total = 0;
+    if (prefix.length > 0) {
+      const sim = contextSimilarity(prefix, this.text, start, "before");
+      const run = commonSuffixRun(prefix, this.text, start) / prefix.length;
+      total += ((sim + run) / 2) * prefix.length;
+    }
+    if (suffix.length > 0) {
+      const sim = contextSimilarity(suffix, this.text, end, "after");
+      const run = commonPrefixRun(suffix, this.text, end) / suffix.length;
+      total += ((sim + run) / 2) * suffix.length;
+    }
+    return total / (prefix.length + suffix.length);
   }
 
   position(start: number): number {
@@ -98,10 +132,10 @@ class Scorer {
       total += WEIGHT_CONTEXT * ctx;
       weight += WEIGHT_CONTEXT;
     }
-    if (this.hint !== null) {
-      total += WEIGHT_POSITION * pos;
-      weight += WEIGHT_POSITION;
-    }
+    // The position weight counts even without a hint (pos = 0 then): a claim without a position selector
+    // needs stronger context to reach the same floor.
+    total += WEIGHT_POSITION * pos;
+    weight += WEIGHT_POSITION;
     return { start, end, quoteSim, ctx, pos, score: total / weight };
   }
 }
@@ -144,6 +178,43 @@ function exactCandidates(scorer: Scorer): Candidate[] {
   return [...starts].map((s) => scorer.score(s, s + exact.length, 1));
 }
 
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+function isWordChar(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && WORD_CHAR.test(text[i]);
+}
+
+/**
+ * Tightens the edges of a fuzzy match to what the quote's own edges look like. Myers' matcher reports the
+ * cheapest alignment, but several alignments often cost the same ("n of the local police" vs "of the local
+ * police" for the quote "from the local police"). We drop edge characters that cannot belong to the quote:
+ * spaces/punctuation that differ from the quote's edge character, and partial words when the quote starts
+ * (or ends) on a word boundary.
+ */
+function tightenFuzzy(text: string, quote: TextQuoteSelector, start: number, end: number): [number, number] {
+  const q = quote.exact;
+  const first = q[0];
+  const last = q[q.length - 1];
+  while (start < end && text[start] !== first && !isWordChar(text, start)) start++;
+  while (end > start && text[end - 1] !== last && !isWordChar(text, end - 1)) end--;
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  const quoteStartsWord = WORD_CHAR.test(first) && (prefix.length === 0 || !WORD_CHAR.test(prefix[prefix.length - 1]));
+  const quoteEndsWord = WORD_CHAR.test(last) && (suffix.length === 0 || !WORD_CHAR.test(suffix[0]));
+  if (quoteStartsWord && isWordChar(text, start - 1) && isWordChar(text, start)) {
+    let s = start;
+    while (s < end && isWordChar(text, s)) s++;
+    while (s < end && !isWordChar(text, s)) s++;
+    if (s < end && s - start <= Math.max(2, q.length / 5)) start = s;
+  }
+  if (quoteEndsWord && isWordChar(text, end) && isWordChar(text, end - 1)) {
+    let e = end;
+    while (e > start && isWordChar(text, e - 1)) e--;
+    while (e > start && !isWordChar(text, e - 1)) e--;
+    if (e > start && end - e <= Math.max(2, q.length / 5)) end = e;
+  }
+  return [start, end];
+}
+
 /** Approximate matches of the quote, best per region, within a window around the hint (or the whole text). */
 function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
   const { text, quote, hint } = scorer;
@@ -155,7 +226,7 @@ function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
   let to = text.length;
   if (hint !== null) {
     // Search near the hint first: it is fast and it keeps edited quotes from landing on look-alikes far away.
-    const radius = Math.max(1024, 4 * scorer.scale) + exact.length;
+    const radius = Math.ceil(Math.max(1024, 4 * scorer.scale)) + exact.length;
     from = Math.max(0, hint - radius);
     to = Math.min(text.length, hint + exact.length + radius);
   }
@@ -163,10 +234,19 @@ function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
   matches.sort((a, b) => a.errors - b.errors || a.start - b.start);
   const kept: Candidate[] = [];
   for (const m of matches) {
-    const span = { start: m.start + from, end: m.end + from };
+    if (m.start < 0 || m.end > to - from) continue;
+    const [s, e] = tightenFuzzy(text, quote, m.start + from, m.end + from);
+    const span = { start: s, end: e };
     if (span.end <= span.start) continue;
     if (kept.some((k) => overlaps(k, span))) continue;
-    kept.push(scorer.score(span.start, span.end, 1 - m.errors / exact.length));
+    // Both edges must agree with the quote's edges: then the claim's boundaries are fixed by unchanged text and
+    // only its inside differs. An edited first or last word leaves the boundary undefined: flag, don't guess.
+    const edge = Math.min(FUZZY_EDGE, Math.floor(exact.length / 4));
+    if (text.slice(s, s + edge) !== exact.slice(0, edge) || text.slice(e - edge, e) !== exact.slice(exact.length - edge)) continue;
+    // Re-count the errors after tightening: the score must describe the text we would actually place on.
+    const errors = text.slice(s, e) === exact ? 0 : levenshtein(exact, text.slice(s, e));
+    if (errors > maxErrors) continue;
+    kept.push(scorer.score(span.start, span.end, 1 - errors / exact.length));
     if (kept.length >= 2 * REFINE_TOP) break;
   }
   return kept;
@@ -177,12 +257,17 @@ function decide(cands: Candidate[], scorer: Scorer, opts: Required<Pick<AnchorOp
   const best = ranked[0];
   if (!best) return { placed: null, ranked };
   const second = ranked.find((c) => !overlaps(c, best));
-  const minCtx = best.quoteSim === 1 ? MIN_CONTEXT_EXACT : MIN_CONTEXT_FUZZY;
-  const contextOk = !scorer.hasContext || best.ctx >= minCtx;
+  const exactLength = scorer.quote.exact.length;
+  let contextOk: boolean;
+  if (!scorer.hasContext) contextOk = true;
+  else if (best.quoteSim === 1) contextOk = exactLength >= LONG_QUOTE_LENGTH || (best.ctx >= MIN_CONTEXT_EXACT && best.score >= MIN_SCORE_EXACT);
+  else contextOk = best.ctx >= MIN_CONTEXT_FUZZY;
   const unambiguous = !second || best.score - second.score >= opts.ambiguityMargin;
   // Without any context or position hint, only a quote that occurs exactly once can be placed.
   const informed = scorer.hasContext || scorer.hint !== null || !second;
-  const ok = best.score >= opts.minScore && contextOk && unambiguous && informed;
+  // The score floor applies to fuzzy matches; an exact quote is judged by its context (above) and the margin.
+  const scoreOk = best.quoteSim === 1 || best.score >= opts.minScore;
+  const ok = scoreOk && contextOk && unambiguous && informed;
   return { placed: ok ? best : null, ranked };
 }
 
@@ -232,7 +317,7 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
     return { status: "orphaned" };
   }
 
-  const scorer = new Scorer(text, quote, hintStart);
+  const scorer = new Scorer(text, quote, hintStart, options.positionScaleFraction);
   const exact = quote.exact;
 
   // 1. Position: the quote is exactly where the hint says and its whole context is intact. This is the
@@ -266,4 +351,12 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
   }
   if (decision.ranked.length === 0) return { status: "orphaned" };
   return { status: "needs-recheck", candidates: toCandidates(decision.ranked, opts.maxCandidates) };
+}
+
+/** Scores of the exact-quote candidates the engine considered (for debugging and "why was this flagged?" UIs). */
+export function explainAnchor(text: string, quote: TextQuoteSelector, hintUtf16: number | null): { start: number; end: number; ctx: number; pos: number; score: number }[] {
+  const scorer = new Scorer(text, quote, hintUtf16);
+  return exactCandidates(scorer)
+    .sort((a, b) => b.score - a.score)
+    .map((c) => ({ start: c.start, end: c.end, ctx: round(c.ctx), pos: round(c.pos), score: round(c.score) }));
 }

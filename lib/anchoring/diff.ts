@@ -18,6 +18,14 @@ export type ChangeGroup = { oldStart: number; oldEnd: number; newStart: number; 
 export type TextDiff = {
   equals: EqualSegment[];
   changes: ChangeGroup[];
+  /**
+   * Change groups of the same diff after diff_cleanupSemantic, computed on first use. A minimal diff splits a
+   * moved paragraph into dozens of pieces by "keeping" the spaces and short words it shares with whatever was
+   * there before; the semantic cleanup folds those coincidences back into one delete and one insert, which is
+   * what move detection needs. The minimal diff (above) stays the one that maps untouched spans: cleanup would
+   * also swallow short untouched words that sit between two edits.
+   */
+  semanticChanges: () => ChangeGroup[];
 };
 
 // Words (letters, digits, combining marks), runs of whitespace, and any other single code point.
@@ -101,12 +109,30 @@ export function diffOps(oldText: string, newText: string): Op[] {
     else ins += text;
   }
   flush();
+  // Slide each edit sideways to the most natural boundary (line break, sentence end, space) among equivalent
+  // alignments: "development" + inserted " programme\ndevelopment" and inserted "development programme\n" +
+  // "development" give the same text, but only the second keeps the old word where the reader sees it.
+  dmp.diff_cleanupSemanticLossless(ops);
   return ops;
 }
 
 /** Turns diff ops into equal segments and change groups, both sorted by old offset. */
 export function computeTextDiff(oldText: string, newText: string): TextDiff {
   const ops = diffOps(oldText, newText);
+  const { equals, changes } = segment(ops);
+  let semantic: ChangeGroup[] | null = null;
+  const semanticChanges = () => {
+    if (semantic === null) {
+      const copy = ops.map(([op, text]) => [op, text] as Op);
+      newDmp().diff_cleanupSemantic(copy);
+      semantic = segment(copy).changes;
+    }
+    return semantic;
+  };
+  return { equals, changes, semanticChanges };
+}
+
+function segment(ops: Op[]): { equals: EqualSegment[]; changes: ChangeGroup[] } {
   const equals: EqualSegment[] = [];
   const changes: ChangeGroup[] = [];
   let o = 0;

@@ -11,13 +11,16 @@ export {
   type AnchorOptions,
   MIN_SCORE,
   MIN_CONTEXT_EXACT,
+  LONG_QUOTE_LENGTH,
+  MIN_SCORE_EXACT,
   MIN_CONTEXT_FUZZY,
   AMBIGUITY_MARGIN,
   MAX_FUZZY_ERROR_RATE,
   MIN_FUZZY_QUOTE_LENGTH,
+  FUZZY_EDGE,
   WEIGHT_QUOTE,
   WEIGHT_CONTEXT,
   WEIGHT_POSITION,
 } from "./anchor";
-export { reanchor, CHANGED_MIN_SIMILARITY, RELOCATE_MIN_CONTEXT } from "./reanchor";
+export { reanchor, CHANGED_MIN_SIMILARITY, RELOCATE_MIN_SUPPORT } from "./reanchor";
 export { OffsetConverter, utf16ToCodePoint, codePointToUtf16, codePointLength } from "./units";

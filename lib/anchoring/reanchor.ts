@@ -14,10 +14,12 @@ import type { ReanchorResult, Span } from "./types";
  */
 export const CHANGED_MIN_SIMILARITY = 0.5;
 /**
- * A span whose every character was deleted is looked for as a moved block: the exact quote inside inserted
- * text, with at least this many characters of its old context matching exactly around it, and only one such place.
+ * A span the edit touched is first looked for as part of a moved block: its exact quote inside inserted text,
+ * where quote + exactly matching old context around it make at least this many characters, at exactly one
+ * place. 32 is the W3C-style context length we keep on each side: shorter shared pieces are coincidences of
+ * wording ("released yesterday"), not moves.
  */
-export const RELOCATE_MIN_CONTEXT = 32;
+export const RELOCATE_MIN_SUPPORT = 32;
 
 function segmentAt(equals: EqualSegment[], offset: number): number {
   // index of the last segment with oldStart <= offset, or -1
@@ -77,21 +79,48 @@ function keptInside(equals: EqualSegment[], s: number, e: number): number {
   return kept;
 }
 
-/** Exact relocation of a deleted span into inserted text (a moved paragraph); null unless unique and well supported. */
+/** Characters of new[a, b) that the (minimal) diff marks as inserted. */
+function insertedInside(changes: ChangeGroup[], a: number, b: number): number {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (changes[mid].newEnd <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  let n = 0;
+  for (let k = lo; k < changes.length && changes[k].newStart < b; k++) {
+    const x = Math.max(a, changes[k].newStart);
+    const y = Math.min(b, changes[k].newEnd);
+    if (y > x) n += y - x;
+  }
+  return n;
+}
+
+/**
+ * Exact relocation of a touched span into new text (a moved sentence or paragraph); null unless there is exactly
+ * one well-supported place. The place must be mostly inserted text: an untouched copy of the same sentence
+ * elsewhere is the image of *other* old text, and a claim on deleted words must not jump onto it.
+ */
 function relocate(oldText: string, newText: string, diff: TextDiff, s: number, e: number): Span | null {
   const quote = oldText.slice(s, e);
   if (quote.length === 0) return null;
   const prefix = oldText.slice(Math.max(0, s - CONTEXT_LENGTH), s);
   const suffix = oldText.slice(e, e + CONTEXT_LENGTH);
   let found: Span | null = null;
-  for (const g of diff.changes) {
-    if (g.newEnd - g.newStart < quote.length) continue;
-    for (let i = newText.indexOf(quote, g.newStart); i !== -1 && i + quote.length <= g.newEnd; i = newText.indexOf(quote, i + 1)) {
-      const support = commonSuffixRun(prefix, newText, i) + commonPrefixRun(suffix, newText, i + quote.length);
-      if (support < Math.min(RELOCATE_MIN_CONTEXT, prefix.length + suffix.length)) continue;
-      if (found) return null; // two places: ambiguous
+  let searchedTo = 0;
+  for (const g of diff.semanticChanges()) {
+    if (g.newEnd === g.newStart) continue;
+    const from = Math.max(searchedTo, g.newStart - quote.length);
+    const to = Math.min(newText.length, g.newEnd + quote.length);
+    for (let i = newText.indexOf(quote, from); i !== -1 && i + quote.length <= to; i = newText.indexOf(quote, i + 1)) {
+      const support = quote.length + commonSuffixRun(prefix, newText, i) + commonPrefixRun(suffix, newText, i + quote.length);
+      if (support < RELOCATE_MIN_SUPPORT) continue;
+      if (2 * insertedInside(diff.changes, i, i + quote.length) < quote.length) continue;
+      if (found && found.start !== i) return null; // two places: ambiguous
       found = { start: i, end: i + quote.length };
     }
+    searchedTo = Math.max(searchedTo, to - quote.length + 1);
   }
   return found;
 }
@@ -118,6 +147,9 @@ export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, s
     const g = groupAt(diff.changes, s);
     return g ? { status: "needs-recheck", oldQuote } : { status: "moved", start: newText.length, end: newText.length, contextChanged: true, relocated: false };
   }
+  // The words may have moved as a block (a moved paragraph or sentence): the diff sees a delete and an insert.
+  const moved = relocate(oldText, newText, diff, s, e);
+  if (moved) return { status: "moved", start: moved.start, end: moved.end, contextChanged: true, relocated: true };
   const kept = keptInside(diff.equals, s, e);
   const ns = mapStart(diff, s, newText.length);
   const ne = Math.max(ns, mapEnd(diff, e));
@@ -126,8 +158,6 @@ export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, s
   if (similarity >= CHANGED_MIN_SIMILARITY) {
     return { status: "changed", start: ns, end: ne, oldQuote, newQuote, quoteChanged: newQuote !== oldQuote, similarity: Math.round(similarity * 1000) / 1000 };
   }
-  const moved = relocate(oldText, newText, diff, s, e);
-  if (moved) return { status: "moved", start: moved.start, end: moved.end, contextChanged: true, relocated: true };
   return kept === 0 ? { status: "orphaned", oldQuote } : { status: "needs-recheck", oldQuote };
 }
 

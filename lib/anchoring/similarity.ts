@@ -29,7 +29,7 @@ export function commonPrefixRun(a: string, text: string, start: number): number 
 export function pinnedEditDistance(pattern: string, text: string, at: number, direction: "before" | "after", slack: number): number {
   const m = pattern.length;
   if (m === 0) return 0;
-  const w = direction === "before" ? Math.min(at, m + slack) : Math.min(text.length - at, m + slack);
+  const w = Math.max(0, direction === "before" ? Math.min(at, m + slack) : Math.min(text.length - at, m + slack));
   // prev[b] = distance between the first a pattern chars (walking away from `at`) and the first b text chars.
   let prev = new Array<number>(w + 1);
   let cur = new Array<number>(w + 1);
