@@ -120,16 +120,16 @@ export function diffOps(oldText: string, newText: string): Op[] {
 export function computeTextDiff(oldText: string, newText: string): TextDiff {
   const ops = diffOps(oldText, newText);
   const { equals, changes } = segment(ops);
-  let semantic: ChangeGroup[] | null = null;
-  const semanticChanges = () => {
+  let semantic: { equals: EqualSegment[]; changes: ChangeGroup[] } | null = null;
+  const cleaned = () => {
     if (semantic === null) {
       const copy = ops.map(([op, text]) => [op, text] as Op);
       newDmp().diff_cleanupSemantic(copy);
-      semantic = segment(copy).changes;
+      semantic = segment(copy);
     }
     return semantic;
   };
-  return { equals, changes, semanticChanges };
+  return { equals, changes, semanticChanges: () => cleaned().changes };
 }
 
 function segment(ops: Op[]): { equals: EqualSegment[]; changes: ChangeGroup[] } {

@@ -22,5 +22,5 @@ export {
   WEIGHT_CONTEXT,
   WEIGHT_POSITION,
 } from "./anchor";
-export { reanchor, CHANGED_MIN_SIMILARITY, RELOCATE_MIN_SUPPORT } from "./reanchor";
+export { reanchor, CHANGED_MIN_SIMILARITY, RELOCATE_MIN_SUPPORT, ORPHAN_MAX_KEPT } from "./reanchor";
 export { OffsetConverter, utf16ToCodePoint, codePointToUtf16, codePointLength } from "./units";

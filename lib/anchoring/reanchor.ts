@@ -13,6 +13,8 @@ import type { ReanchorResult, Span } from "./types";
  * old quote / new quote is text the diff kept; below it the span is `needs-recheck`, and with nothing kept `orphaned`.
  */
 export const CHANGED_MIN_SIMILARITY = 0.5;
+/** A touched span of which less than this fraction survives (and that was not relocated) is `orphaned`. */
+export const ORPHAN_MAX_KEPT = 0.2;
 /**
  * A span the edit touched is first looked for as part of a moved block: its exact quote inside inserted text,
  * where quote + exactly matching old context around it make at least this many characters, at exactly one
@@ -158,7 +160,9 @@ export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, s
   if (similarity >= CHANGED_MIN_SIMILARITY) {
     return { status: "changed", start: ns, end: ne, oldQuote, newQuote, quoteChanged: newQuote !== oldQuote, similarity: Math.round(similarity * 1000) / 1000 };
   }
-  return kept === 0 ? { status: "orphaned", oldQuote } : { status: "needs-recheck", oldQuote };
+  // Orphaned when (almost) nothing of the span survives: a minimal diff "keeps" stray letters and spaces
+  // inside any rewrite, which do not make the claim's text present.
+  return kept / (e - s) < ORPHAN_MAX_KEPT ? { status: "orphaned", oldQuote } : { status: "needs-recheck", oldQuote };
 }
 
 /**

@@ -1,0 +1,67 @@
+import { describe as suite, expect, it } from "vitest";
+import { reanchor } from "./reanchor";
+
+const span = (text: string, quote: string, from = 0) => {
+  const start = text.indexOf(quote, from);
+  if (start < 0) throw new Error(`no ${quote}`);
+  return { start, end: start + quote.length };
+};
+
+suite("reanchor", () => {
+  const oldText = "Six people died in the crash. Police said the lorry was travelling north. The driver was 23.";
+
+  it("moves untouched spans to their exact new offsets", () => {
+    const newText = "BREAKING: " + oldText.replace("Police said", "Police officials said");
+    const [r1, r2] = reanchor(oldText, newText, [span(oldText, "Six people died"), span(oldText, "The driver was 23.")]);
+    expect(r1).toEqual({ status: "moved", ...span(newText, "Six people died"), contextChanged: true, relocated: false });
+    expect(r2).toMatchObject({ status: "moved", ...span(newText, "The driver was 23.") });
+  });
+
+  it("reports an edit inside the span as changed, with old and new words", () => {
+    const newText = oldText.replace("travelling north", "travelling south");
+    const [r] = reanchor(oldText, newText, [span(oldText, "the lorry was travelling north")]);
+    expect(r).toMatchObject({ status: "changed", oldQuote: "the lorry was travelling north", newQuote: "the lorry was travelling south", quoteChanged: true });
+    if (r.status === "changed") expect(newText.slice(r.start, r.end)).toBe(r.newQuote);
+  });
+
+  it("treats an edit that only touches the boundary as moved (words identical), flagging the context", () => {
+    const newText = oldText.replace("the crash.", "the crash on the A607.");
+    const [r] = reanchor(oldText, newText, [span(oldText, "the crash")]);
+    expect(r).toEqual({ status: "moved", ...span(newText, "the crash"), contextChanged: true, relocated: false });
+  });
+
+  it("orphans a span whose words were all deleted, and flags a mostly rewritten one", () => {
+    const newText = oldText.replace(" Police said the lorry was travelling north.", "").replace("The driver was 23.", "The man behind the wheel had turned 23.");
+    const [gone, rewritten] = reanchor(oldText, newText, [span(oldText, "the lorry was travelling north"), span(oldText, "The driver was")]);
+    expect(gone).toEqual({ status: "orphaned", oldQuote: "the lorry was travelling north" });
+    expect(rewritten).toEqual({ status: "needs-recheck", oldQuote: "The driver was" });
+  });
+
+  it("follows a moved paragraph exactly", () => {
+    const a = "First paragraph says the council met on Monday to vote.";
+    const b = "Second paragraph reports that the budget rose by 12 percent.";
+    const c = "Third paragraph quotes the mayor, who called it a good day.";
+    const before = [a, b, c].join("\n\n");
+    const after = [a, c, b].join("\n\n");
+    const spans = [span(before, "the budget rose by 12 percent"), span(before, "12"), span(before, "the mayor")];
+    const results = reanchor(before, after, spans);
+    expect(results.map((r) => r.status)).toEqual(["moved", "moved", "moved"]);
+    results.forEach((r, i) => {
+      if (r.status === "moved") expect(after.slice(r.start, r.end)).toBe(before.slice(spans[i].start, spans[i].end));
+    });
+    expect(results[1]).toMatchObject(span(after, "12"));
+  });
+
+  it("keeps emoji intact (UTF-16 in and out)", () => {
+    const before = "Fans 🎉 cheered the 😀 team.";
+    const after = "Loud fans 🎉 cheered the 😀 team.";
+    const [r] = reanchor(before, after, [span(before, "😀 team")]);
+    expect(r).toMatchObject({ status: "moved", ...span(after, "😀 team") });
+  });
+
+  it("returns identity for identical texts and rejects bad spans", () => {
+    expect(reanchor("abc", "abc", [{ start: 1, end: 2 }])).toEqual([{ status: "moved", start: 1, end: 2, contextChanged: false, relocated: false }]);
+    expect(() => reanchor("abc", "abd", [{ start: 2, end: 1 }])).toThrow(RangeError);
+    expect(() => reanchor("abc", "abd", [{ start: 0, end: 9 }])).toThrow(RangeError);
+  });
+});
