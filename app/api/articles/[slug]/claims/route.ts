@@ -1,0 +1,24 @@
+import { requireUser } from "@/lib/auth/session";
+import { getReviewWorkspace } from "@/lib/claims/get-workspace";
+import { createClaim } from "@/lib/claims/create-claim";
+import { handleRoute, parseInput, readJson } from "@/lib/http/route";
+import { ZCreateClaim } from "@/lib/validation/claims";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+export async function GET(_req: Request, { params }: Ctx) {
+  return handleRoute(async () => {
+    const actor = await requireUser();
+    const { slug } = await params;
+    const { claims } = await getReviewWorkspace(actor, slug);
+    return Response.json({ claims });
+  });
+}
+
+export async function POST(req: Request) {
+  return handleRoute(async () => {
+    const actor = await requireUser();
+    const input = parseInput(ZCreateClaim, await readJson(req));
+    return Response.json({ claim: await createClaim(actor, input) }, { status: 201 });
+  });
+}

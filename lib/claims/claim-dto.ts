@@ -1,0 +1,39 @@
+// The claim as the workspace sees it. Client-safe types only.
+import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
+import type { TStance, TVerdict } from "@/lib/verdicts";
+
+export type TReviewState = "DRAFT" | "SUBMITTED" | "CHANGES_REQUESTED" | "APPROVED" | "RETRACTED";
+
+export type SourceDto = {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string | null;
+  publishedAt: string | null;
+  accessedAt: string | null;
+  excerpt: string | null;
+  stance: TStance;
+};
+
+export type ClaimPlacement = { status: "placed"; start: number; end: number } | { status: "needs-recheck" };
+
+export type ClaimDto = {
+  id: string;
+  articleVersionId: string;
+  quote: string;
+  selectors: [TextQuoteSelector, TextPositionSelector];
+  verdict: TVerdict;
+  explanation: string;
+  tags: string[];
+  state: TReviewState;
+  version: number;
+  author: { id: string; name: string };
+  updatedBy: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+  sources: SourceDto[];
+  /** Where the claim sits on the article's current text (UTF-16 offsets), or why it cannot be shown. */
+  placement: ClaimPlacement;
+  /** Whether the signed-in user may edit and delete it. */
+  canEdit: boolean;
+};

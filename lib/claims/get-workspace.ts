@@ -1,0 +1,27 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/roles";
+import { getCurrentArticle, type CurrentArticle } from "@/lib/articles/read-articles";
+import { getPrisma } from "@/lib/db/client";
+import { assertCanReview } from "./access";
+import type { ClaimDto } from "./claim-dto";
+import { CLAIM_INCLUDE, toClaimDto } from "./claim-rows";
+
+export type ReviewWorkspace = { article: CurrentArticle; claims: ClaimDto[] };
+
+/** Everything the reviewer workspace shows: the current article and every live claim on it, in document order. */
+export async function getReviewWorkspace(actor: SessionUser, slug: string): Promise<ReviewWorkspace> {
+  assertCanReview(actor);
+  const article = await getCurrentArticle(slug);
+  const claims = await listClaimDtos(actor, article);
+  return { article, claims };
+}
+
+export async function listClaimDtos(actor: SessionUser, article: CurrentArticle): Promise<ClaimDto[]> {
+  assertCanReview(actor);
+  const prisma = await getPrisma();
+  const rows = await prisma.claim.findMany({ where: { articleId: article.id, deletedAt: null }, include: CLAIM_INCLUDE, orderBy: { createdAt: "asc" } });
+  const claims = rows.map((row) => toClaimDto(row, actor, article.version.plainText));
+  const startOf = (c: ClaimDto) => (c.placement.status === "placed" ? c.placement.start : Number.MAX_SAFE_INTEGER);
+  const endOf = (c: ClaimDto) => (c.placement.status === "placed" ? c.placement.end : Number.MAX_SAFE_INTEGER);
+  return claims.sort((a, b) => startOf(a) - startOf(b) || endOf(b) - endOf(a) || a.createdAt.localeCompare(b.createdAt));
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/roles";
+import { getPrisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TClaimFields } from "@/lib/validation/claims";
+import { canEditClaim, editableClaimWhere } from "./access";
+import type { ClaimDto } from "./claim-dto";
+import { CLAIM_INCLUDE, claimSnapshot, toClaimDto } from "./claim-rows";
+import { sourceRows } from "./write-sources";
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+async function currentText(tx: Tx, articleId: string): Promise<string> {
+  const latest = await tx.articleVersion.findFirst({ where: { articleId }, orderBy: { number: "desc" }, select: { plainText: true } });
+  return latest?.plainText ?? "";
+}
+
+/**
+ * Why a conditional write matched no row: the claim is gone (404), not the actor's to change (403),
+ * or someone saved in between (409, with the fresh claim so the user can compare and retry).
+ */
+async function explainRefusal(tx: Tx, actor: SessionUser, id: string): Promise<never> {
+  const row = await tx.claim.findFirst({ where: { id, deletedAt: null }, include: CLAIM_INCLUDE });
+  if (!row) throw new AppError("NOT_FOUND", "This claim no longer exists; it may have been deleted.");
+  if (!canEditClaim(actor, row)) {
+    throw new AppError("FORBIDDEN", row.authorId === actor.id ? "This claim is with the editors now, so you cannot change it." : "Only the claim's author or an editor can change this claim.");
+  }
+  const fresh = toClaimDto(row, actor, await currentText(tx, row.articleId));
+  throw new AppError("CONFLICT", `${row.updatedBy.name} saved this claim after you opened it. Your changes were not saved; compare them with the current version below and save again.`, undefined, { current: fresh });
+}
+
+export async function updateClaim(actor: SessionUser, id: string, input: { version: number; fields: TClaimFields }): Promise<ClaimDto> {
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.claim.findFirst({ where: { id, ...editableClaimWhere(actor) }, include: CLAIM_INCLUDE });
+    // The version check and the ownership rule are both in the WHERE of the write itself.
+    const updated = await tx.claim.updateMany({
+      where: { id, version: input.version, ...editableClaimWhere(actor) },
+      data: {
+        verdict: input.fields.verdict,
+        explanation: input.fields.explanation,
+        tags: input.fields.tags,
+        updatedById: actor.id,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0 || !before) return explainRefusal(tx, actor, id);
+    await tx.source.deleteMany({ where: { claimId: id } });
+    await tx.claim.update({ where: { id }, data: { sources: { create: sourceRows(input.fields.sources) } } });
+    const row = await tx.claim.findUniqueOrThrow({ where: { id }, include: CLAIM_INCLUDE });
+    await tx.claimEvent.create({ data: { claimId: id, actorId: actor.id, type: "UPDATED", before: claimSnapshot(before), after: claimSnapshot(row) } });
+    return toClaimDto(row, actor, await currentText(tx, row.articleId));
+  });
+}
+
+export async function deleteClaim(actor: SessionUser, id: string, version: number): Promise<void> {
+  const prisma = await getPrisma();
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.claim.findFirst({ where: { id, ...editableClaimWhere(actor) }, include: CLAIM_INCLUDE });
+    const deleted = await tx.claim.updateMany({
+      where: { id, version, ...editableClaimWhere(actor) },
+      data: { deletedAt: new Date(), updatedById: actor.id, version: { increment: 1 } },
+    });
+    if (deleted.count === 0 || !before) return explainRefusal(tx, actor, id);
+    await tx.claimEvent.create({ data: { claimId: id, actorId: actor.id, type: "DELETED", before: claimSnapshot(before) } });
+  });
+}
