@@ -1,6 +1,4 @@
-import { CONTEXT_LENGTH } from "./describe";
 import { computeTextDiff, type ChangeGroup, type EqualSegment, type TextDiff } from "./diff";
-import { commonPrefixRun, commonSuffixRun } from "./similarity";
 import type { ReanchorResult, Span } from "./types";
 
 /**
@@ -107,24 +105,41 @@ function insertedInside(changes: ChangeGroup[], a: number, b: number): number {
 function relocate(oldText: string, newText: string, diff: TextDiff, s: number, e: number): Span | null {
   const quote = oldText.slice(s, e);
   if (quote.length === 0) return null;
-  const prefix = oldText.slice(Math.max(0, s - CONTEXT_LENGTH), s);
-  const suffix = oldText.slice(e, e + CONTEXT_LENGTH);
-  let found: Span | null = null;
+  let best: { at: number; support: number } | null = null;
+  let second = 0;
   let searchedTo = 0;
   for (const g of diff.semanticChanges()) {
     if (g.newEnd === g.newStart) continue;
     const from = Math.max(searchedTo, g.newStart - quote.length);
     const to = Math.min(newText.length, g.newEnd + quote.length);
     for (let i = newText.indexOf(quote, from); i !== -1 && i + quote.length <= to; i = newText.indexOf(quote, i + 1)) {
-      const support = quote.length + commonSuffixRun(prefix, newText, i) + commonPrefixRun(suffix, newText, i + quote.length);
-      if (support < RELOCATE_MIN_SUPPORT) continue;
       if (2 * insertedInside(diff.changes, i, i + quote.length) < quote.length) continue;
-      if (found && found.start !== i) return null; // two places: ambiguous
-      found = { start: i, end: i + quote.length };
+      // Support: the quote plus the old text around it that reappears verbatim around this place (we hold
+      // the whole old text, so the run is not limited to a selector's 32 characters).
+      const support = quote.length + matchBackward(oldText, s, newText, i) + matchForward(oldText, e, newText, i + quote.length);
+      if (support < RELOCATE_MIN_SUPPORT) continue;
+      if (!best || support > best.support) {
+        second = best ? best.support : second;
+        best = { at: i, support };
+      } else if (i !== best.at) second = Math.max(second, support);
     }
     searchedTo = Math.max(searchedTo, to - quote.length + 1);
   }
-  return found;
+  // Two well-supported places: only the clearly better one (by a whole RELOCATE_MIN_SUPPORT) may win.
+  if (!best || best.support - second < RELOCATE_MIN_SUPPORT) return null;
+  return { start: best.at, end: best.at + quote.length };
+}
+
+const MAX_RUN = 4096;
+function matchBackward(a: string, ai: number, b: string, bi: number): number {
+  let n = 0;
+  while (n < MAX_RUN && ai - n > 0 && bi - n > 0 && a.charCodeAt(ai - n - 1) === b.charCodeAt(bi - n - 1)) n++;
+  return n;
+}
+function matchForward(a: string, ai: number, b: string, bi: number): number {
+  let n = 0;
+  while (n < MAX_RUN && ai + n < a.length && bi + n < b.length && a.charCodeAt(ai + n) === b.charCodeAt(bi + n)) n++;
+  return n;
 }
 
 /** Re-anchors one span through a precomputed diff. */
