@@ -24,5 +24,7 @@ export async function signInWithPassword(input: unknown, address: string | null)
     throw new Error(BAD_CREDENTIALS);
   }
   await clearFailures(prisma, email);
+  // Shown to admins on /admin/users (issue 8).
+  await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, name: user.name, email: user.email, role: user.role, tokenVersion: user.tokenVersion };
 }

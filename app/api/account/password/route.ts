@@ -1,0 +1,14 @@
+import { getSessionUser } from "@/lib/auth/session";
+import { assertSignedIn } from "@/lib/accounts/authorize";
+import { changeOwnPassword } from "@/lib/accounts/change-password";
+import { readJsonBody } from "@/lib/accounts/http";
+import { errorResponse } from "@/lib/errors";
+
+export async function POST(req: Request) {
+  try {
+    const actor = assertSignedIn(await getSessionUser());
+    return Response.json(await changeOwnPassword(actor, await readJsonBody(req)));
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
