@@ -54,7 +54,12 @@ function build(doc: Doc, specs: EditSpec[]): { oldText: string; edits: Edit[] } 
   });
   const edits: Edit[] = [];
   const used: [number, number][] = [];
-  const free = (a: number, b: number) => used.every(([x, y]) => b + 1 < x || a > y + 1);
+  // Edits keep MIN_GAP characters apart. Two edits a word apart admit equally cheap word alignments
+  // ("para1 the" → "QUAX para1": insert + delete, or two swaps around the kept space); the diff may pick the
+  // other one, and the span between is then reported changed/flagged instead of moved. That is a limit of
+  // any diff that is not told the edit steps, so property 1 is stated for edits at least a few words apart.
+  const MIN_GAP = 12;
+  const free = (a: number, b: number) => used.every(([x, y]) => b + MIN_GAP < x || a > y + MIN_GAP);
   let moved = false;
   // The move first; other edits stay out of the paragraphs it jumps over. Then the moved paragraph is the
   // cheapest thing to move, and whichever paragraphs the diff chooses to treat as moved are unedited.
@@ -74,7 +79,10 @@ function build(doc: Doc, specs: EditSpec[]): { oldText: string; edits: Edit[] } 
       if (2 * (b - a) > jumped) continue;
       if (!free(a, b) || !free(at, at)) continue;
       edits.push({ start: a, end: b, text: "" }, { start: at, end: at, text: oldText.slice(a, b) });
-      used.push([Math.min(a, at), Math.max(b, at)]);
+      // Keep other edits out of the neighbouring paragraphs too: a move right next to an edit can make the
+      // minimal diff pick an equally cheap different alignment; such spans are then flagged (never misplaced,
+      // which property 2 still checks), so property 1 does not hold for them.
+      used.push([Math.max(0, Math.min(a, at) - 150), Math.max(b, at) + 150]);
       moved = true;
       continue;
     }
@@ -98,18 +106,25 @@ function build(doc: Doc, specs: EditSpec[]): { oldText: string; edits: Edit[] } 
   return { oldText, edits };
 }
 
-/** [from, to] of old offsets over which an edit could slide without changing the result. */
+/**
+ * [from, to] of old offsets where an equally cheap alignment could place the edit differently. Besides
+ * sliding ("abab" minus "ab"), an inserted or deleted text Y can "borrow" the old text X next to it when
+ * X + Y = Y1 + X + Y2 (inserting "… the died percent …" right after "died" can keep either "died").
+ */
 function slideZone(old: string, e: Edit): [number, number] {
   let lo = e.start;
   let hi = e.end;
-  if (e.end > e.start) {
-    for (let k = 1; e.start - k >= 0 && old[e.start - k] === old[e.end - k]; k++) lo = e.start - k;
-    for (let k = 0; e.end + k < old.length && old[e.start + k] === old[e.end + k]; k++) hi = e.end + k + 1;
-  }
-  if (e.text.length > 0 && e.start === e.end) {
-    const y = e.text;
-    for (let k = 1; e.start - k >= 0 && old[e.start - k] === y[(((y.length - k) % y.length) + y.length) % y.length]; k++) lo = Math.min(lo, e.start - k);
-    for (let k = 0; e.start + k < old.length && old[e.start + k] === y[k % y.length]; k++) hi = Math.max(hi, e.start + k + 1);
+  const pieces = [e.text, old.slice(e.start, e.end)].filter((y) => y.length > 0);
+  for (const y of pieces) {
+    for (let k = 1; k <= 64 && e.start - k >= 0; k++) {
+      const x = old.slice(e.start - k, e.start);
+      if ((x + y).indexOf(x, 1) !== -1) lo = Math.min(lo, e.start - k);
+    }
+    for (let k = 1; k <= 64 && e.end + k <= old.length; k++) {
+      const x = old.slice(e.end, e.end + k);
+      const joined = y + x;
+      if (joined.lastIndexOf(x, joined.length - x.length - 1) !== -1) hi = Math.max(hi, e.end + k);
+    }
   }
   return [lo, hi];
 }
@@ -142,11 +157,11 @@ suite("properties", () => {
             expect(similarEnough(oldQuote, r.newQuote)).toBe(true);
           }
           const t = truth.truth(sp.start, sp.end);
-          const nearSlide = zones.some(([lo, hi]) => sp.start <= hi && sp.end >= lo - 0 && (sp.start < hi + 1 && sp.end > lo - 1));
+          const nearSlide = zones.some(([lo, hi]) => sp.start < hi + 1 && sp.end > lo - 1);
           if (t.untouched && !nearSlide) expect(r, JSON.stringify({ oldText, newText, sp, edits })).toEqual(expect.objectContaining({ status: "moved", start: t.expected.start, end: t.expected.end }));
         });
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      { numRuns: Number(process.env.FC_RUNS ?? 1000) },
     );
   });
 
