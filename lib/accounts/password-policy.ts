@@ -31,10 +31,17 @@ export function passwordProblem(password: string, list: Set<string> = commonPass
   if (password.length > MAX_PASSWORD_LENGTH) return `That password is too long (${MAX_PASSWORD_LENGTH.toLocaleString("en")} characters at most).`;
   const lower = password.toLowerCase();
   const stem = lower.replace(/[\d\W_]+$/u, "");
-  const unit = /^(.+?)\1+$/u.exec(lower)?.[1];
-  const stemUnit = /^(.+?)\1+$/u.exec(stem)?.[1];
-  for (const candidate of [lower, stem, unit, stemUnit]) {
+  for (const candidate of [lower, stem, ...repeatedUnits(lower), ...repeatedUnits(stem)]) {
     if (candidate && list.has(candidate)) return TOO_COMMON;
   }
   return null;
+}
+
+/** Every u such that s is u repeated ("123123123123" → "123", "123123"). */
+function repeatedUnits(s: string): string[] {
+  const units: string[] = [];
+  for (let k = 1; k <= s.length / 2; k++) {
+    if (s.length % k === 0 && s.slice(0, k).repeat(s.length / k) === s) units.push(s.slice(0, k));
+  }
+  return units;
 }
