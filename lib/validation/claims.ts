@@ -11,7 +11,6 @@ export function checkSourceUrl(raw: string): string | null {
   if (!value) return "Enter the source's web address.";
   if (value.length > MAX_URL) return `That address is too long (${MAX_URL} characters at most).`;
   // Control characters and whitespace inside a URL are how scheme filters get fooled ("java\tscript:").
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s]/.test(value)) return "A web address cannot contain spaces or control characters.";
   let url: URL;
   try {

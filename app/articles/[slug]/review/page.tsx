@@ -1,27 +1,35 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getCurrentArticle } from "@/lib/articles/read-articles";
+import ReviewWorkspace from "@/components/review/review-workspace";
 import { requirePageRole } from "@/lib/auth/session";
 import { REVIEW_ROLES } from "@/lib/auth/roles";
+import { getReviewWorkspace } from "@/lib/claims/get-workspace";
 import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Review · Factmark" };
 
 export default async function ReviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await requirePageRole(`/articles/${slug}/review`, ...REVIEW_ROLES);
-  const article = await getCurrentArticle(slug).catch((e) => {
+  const user = await requirePageRole(`/articles/${slug}/review`, ...REVIEW_ROLES);
+  const workspace = await getReviewWorkspace(user, slug).catch((e) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
+  const { article, claims } = workspace;
   return (
-    <main className="page narrow">
-      <h1>Review: {article.title}</h1>
-      <p>
-        The reviewer workspace, where you highlight a claim and attach a verdict and sources, is being built and is not
-        available yet. Nothing can be saved here for now.
-      </p>
-      <p><Link href={`/articles/${article.slug}`}>Back to the article</Link></p>
+    <main className="page wide">
+      <p className="breadcrumb"><Link href={`/articles/${article.slug}`}>← Back to the article</Link></p>
+      <h1 className="visually-hidden">Review: {article.title}</h1>
+      <ReviewWorkspace
+        slug={article.slug}
+        articleVersionId={article.version.id}
+        plainText={article.version.plainText}
+        doc={article.version.doc}
+        initialClaims={claims}
+        currentUserId={user.id}
+      />
     </main>
   );
 }

@@ -1,0 +1,283 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import ReviewEditor, { type ReviewEditorHandle, type TextSelection } from "@/components/editor/review-editor";
+import type { Highlight } from "@/components/editor/claim-highlights";
+import type { TArticleDoc } from "@/lib/articles/document";
+import type { ClaimDto } from "@/lib/claims/claim-dto";
+import type { TClaimFieldsInput } from "@/lib/validation/claims";
+import { createClaimRequest, deleteClaimRequest, updateClaimRequest } from "./api";
+import ClaimForm, { draftFromClaim, type ClaimDraft } from "./claim-form";
+import ClaimsSidebar, { type ClaimFilters } from "./claims-sidebar";
+
+type Props = {
+  slug: string;
+  articleVersionId: string;
+  plainText: string;
+  doc: TArticleDoc;
+  initialClaims: ClaimDto[];
+  currentUserId: string;
+};
+
+// `key` changes only when a fresh draft should replace what is in the form (opening it, or taking
+// the other person's version after a conflict), never when a save is refused.
+type FormState =
+  | { mode: "create"; key: number; start: number; end: number; initial: ClaimDraft }
+  | { mode: "edit"; key: number; claim: ClaimDto; initial: ClaimDraft };
+
+let formKeys = 0;
+
+/** Trims whitespace from both ends of a selection, so a claim covers exactly its words. */
+function trimSelection(text: string, s: TextSelection): TextSelection | null {
+  let { start, end } = s;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : null;
+}
+
+const inDocumentOrder = (a: ClaimDto, b: ClaimDto) => {
+  const pa = a.placement.status === "placed" ? a.placement : { start: Infinity, end: Infinity };
+  const pb = b.placement.status === "placed" ? b.placement : { start: Infinity, end: Infinity };
+  return pa.start - pb.start || pb.end - pa.end || a.createdAt.localeCompare(b.createdAt);
+};
+
+export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc, initialClaims, currentUserId }: Props) {
+  const [claims, setClaims] = useState<ClaimDto[]>(initialClaims);
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [form, setForm] = useState<FormState | null>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const [filters, setFilters] = useState<ClaimFilters>({ verdict: "", authorId: "", mine: false });
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [serverFieldErrors, setServerFieldErrors] = useState<Record<string, string[]>>({});
+  const [conflict, setConflict] = useState<{ message: string; current: ClaimDto } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const editorRef = useRef<ReviewEditorHandle>(null);
+
+  const visible = useMemo(
+    () =>
+      claims
+        .filter((c) => (!filters.verdict || c.verdict === filters.verdict) && (!filters.authorId || c.author.id === filters.authorId) && (!filters.mine || c.author.id === currentUserId))
+        .sort(inDocumentOrder),
+    [claims, filters, currentUserId],
+  );
+  const placed = useMemo(() => visible.filter((c) => c.placement.status === "placed"), [visible]);
+  const authors = useMemo(() => [...new Map(claims.map((c) => [c.author.id, c.author])).values()].sort((a, b) => a.name.localeCompare(b.name)), [claims]);
+
+  const highlights: Highlight[] = useMemo(
+    () =>
+      placed.map((c) => {
+        const p = c.placement as { start: number; end: number };
+        return { id: c.id, start: p.start, end: p.end, verdict: c.verdict, focused: c.id === focusedId, flash: c.id === flashId };
+      }),
+    [placed, focusedId, flashId],
+  );
+
+  const resetFormErrors = () => {
+    setServerError(null);
+    setServerFieldErrors({});
+    setConflict(null);
+  };
+
+  const focusClaim = useCallback((id: string, opts: { scroll?: boolean; focusCard?: boolean } = {}) => {
+    setFocusedId(id);
+    if (opts.scroll !== false) {
+      editorRef.current?.scrollToClaim(id);
+      setFlashId(id);
+      window.setTimeout(() => setFlashId((f) => (f === id ? null : f)), 1200);
+    }
+    if (opts.focusCard !== false) {
+      requestAnimationFrame(() => {
+        const card = document.querySelector<HTMLElement>(`.claims-sidebar [data-claim-id="${CSS.escape(id)}"]`);
+        card?.scrollIntoView({ block: "nearest" });
+        card?.querySelector<HTMLElement>(".card-main")?.focus({ preventScroll: true });
+      });
+    }
+  }, []);
+
+  const openCreate = useCallback(() => {
+    const raw = editorRef.current?.selection() ?? selection;
+    const trimmed = raw ? trimSelection(plainText, raw) : null;
+    if (!trimmed) {
+      setNotice("Select the words of the claim in the article first.");
+      return;
+    }
+    setNotice(null);
+    resetFormErrors();
+    setForm({ mode: "create", key: ++formKeys, ...trimmed, initial: draftFromClaim(null) });
+  }, [plainText, selection]);
+
+  const openEdit = useCallback(
+    (id: string) => {
+      const claim = claims.find((c) => c.id === id);
+      if (!claim?.canEdit) return;
+      resetFormErrors();
+      setForm({ mode: "edit", key: ++formKeys, claim, initial: draftFromClaim(claim) });
+    },
+    [claims],
+  );
+
+  const closeForm = useCallback(() => {
+    const returnTo = form?.mode === "edit" ? form.claim.id : null;
+    setForm(null);
+    resetFormErrors();
+    if (returnTo) focusClaim(returnTo, { scroll: false });
+    else editorRef.current?.focus();
+  }, [form, focusClaim]);
+
+  const move = useCallback(
+    (delta: 1 | -1) => {
+      if (!placed.length) return;
+      const i = placed.findIndex((c) => c.id === focusedId);
+      const next = i < 0 ? (delta === 1 ? 0 : placed.length - 1) : (i + delta + placed.length) % placed.length;
+      focusClaim(placed[next].id);
+    },
+    [placed, focusedId, focusClaim],
+  );
+
+  const onKey = useCallback(
+    (key: "a" | "j" | "k" | "Escape") => {
+      if (key === "a") openCreate();
+      else if (key === "j") move(1);
+      else if (key === "k") move(-1);
+      else if (form) closeForm();
+      else setFocusedId(null);
+    },
+    [openCreate, move, form, closeForm],
+  );
+
+  // The same keys work anywhere on the page except while typing in a field.
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
+      if (e.key === "a" || e.key === "j" || e.key === "k" || e.key === "Escape") {
+        e.preventDefault();
+        onKey(e.key);
+      }
+    }
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [onKey]);
+
+  /** A click in the text focuses the innermost claim there; clicking again cycles through overlapping ones. */
+  const onClickOffset = useCallback(
+    (offset: number) => {
+      const here = placed
+        .filter((c) => {
+          const p = c.placement as { start: number; end: number };
+          return p.start <= offset && offset < p.end;
+        })
+        .sort((a, b) => {
+          const pa = a.placement as { start: number; end: number };
+          const pb = b.placement as { start: number; end: number };
+          return pa.end - pa.start - (pb.end - pb.start);
+        });
+      if (!here.length) return;
+      const i = here.findIndex((c) => c.id === focusedId);
+      const pick = i >= 0 && here.length > 1 ? here[(i + 1) % here.length] : here[0];
+      focusClaim(pick.id, { scroll: false, focusCard: false });
+      document.querySelector(`.claims-sidebar [data-claim-id="${CSS.escape(pick.id)}"]`)?.scrollIntoView({ block: "nearest" });
+    },
+    [placed, focusedId, focusClaim],
+  );
+
+  async function save(fields: TClaimFieldsInput) {
+    if (!form) return;
+    setBusy(true);
+    resetFormErrors();
+    const result =
+      form.mode === "create"
+        ? await createClaimRequest(slug, { articleVersionId, start: form.start, end: form.end, fields })
+        : await updateClaimRequest(form.claim.id, { version: conflict?.current.version ?? form.claim.version, fields });
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.status === 409 && result.error.current && form.mode === "edit") {
+        const current = result.error.current;
+        setConflict({ message: result.error.message, current });
+        // Remember the version the user has now seen, so "save again" is a deliberate overwrite.
+        setForm({ ...form, claim: current });
+        setClaims((cs) => cs.map((c) => (c.id === current.id ? current : c)));
+      } else {
+        setServerError(result.error.message);
+        setServerFieldErrors(result.error.fieldErrors ?? {});
+      }
+      return;
+    }
+    const saved = result.value;
+    setClaims((cs) => [...cs.filter((c) => c.id !== saved.id), saved]);
+    setForm(null);
+    setNotice(form.mode === "create" ? "Claim saved." : "Changes saved.");
+    requestAnimationFrame(() => focusClaim(saved.id));
+  }
+
+  async function remove() {
+    if (form?.mode !== "edit") return;
+    if (!window.confirm("Delete this claim? It disappears from the workspace; its history is kept.")) return;
+    setBusy(true);
+    const result = await deleteClaimRequest(form.claim.id, form.claim.version);
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.current) setConflict({ message: result.error.message, current: result.error.current });
+      else setServerError(result.error.message);
+      return;
+    }
+    const id = form.claim.id;
+    setClaims((cs) => cs.filter((c) => c.id !== id));
+    setForm(null);
+    setFocusedId(null);
+    setNotice("Claim deleted.");
+    editorRef.current?.focus();
+  }
+
+  return (
+    <div className="workspace">
+      <div className="workspace-text">
+        <div className="toolbar">
+          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={openCreate} disabled={!!form} aria-keyshortcuts="a">
+            Add claim
+          </button>
+          <span className="muted">Select words, then press <kbd>a</kbd>. <kbd>j</kbd>/<kbd>k</kbd> move between claims, <kbd>Esc</kbd> closes.</span>
+        </div>
+        <p className="notice" role="status" data-testid="notice">{notice}</p>
+        <ReviewEditor ref={editorRef} doc={doc} highlights={highlights} onSelectionChange={setSelection} onClickOffset={onClickOffset} onKey={onKey} />
+      </div>
+      <div className="workspace-side">
+        {form ? (
+          <ClaimForm
+            key={form.key}
+            mode={form.mode}
+            quote={form.mode === "create" ? plainText.slice(form.start, form.end) : form.claim.quote}
+            initial={form.initial}
+            conflict={conflict}
+            serverError={serverError}
+            serverFieldErrors={serverFieldErrors}
+            busy={busy}
+            canDelete={form.mode === "edit" && form.claim.canEdit}
+            onSave={save}
+            onDelete={remove}
+            onCancel={closeForm}
+            onUseCurrent={() => {
+              if (form.mode !== "edit" || !conflict) return;
+              setForm({ mode: "edit", key: ++formKeys, claim: conflict.current, initial: draftFromClaim(conflict.current) });
+              setConflict(null);
+            }}
+          />
+        ) : (
+          <ClaimsSidebar
+            claims={visible}
+            totalCount={claims.length}
+            authors={authors}
+            filters={filters}
+            focusedId={focusedId}
+            onFilters={setFilters}
+            onFocus={(id) => focusClaim(id, { focusCard: false })}
+            onEdit={openEdit}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
