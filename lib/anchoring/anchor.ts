@@ -215,6 +215,40 @@ function tightenFuzzy(text: string, quote: TextQuoteSelector, start: number, end
   return [start, end];
 }
 
+/** Fuzzy search window around the position hint, each side: FUZZY_WINDOW_MIN or 2 % of the text, whichever is larger. */
+export const FUZZY_WINDOW_MIN = 1024;
+function fuzzyRadius(textLength: number): number {
+  return Math.ceil(Math.max(FUZZY_WINDOW_MIN, 0.02 * textLength));
+}
+
+/** Length of the context piece looked for by {@link contextWithoutQuoteNear}. */
+const CONTEXT_PROBE = 16;
+
+/**
+ * True when the claim's own surroundings are still near the hint (the last CONTEXT_PROBE characters of the
+ * prefix, or the first of the suffix, occur there) but not around the quote: the words were edited in place.
+ */
+function contextWithoutQuoteNear(text: string, quote: TextQuoteSelector, hint: number, radius: number): boolean {
+  const exact = quote.exact;
+  const from = Math.max(0, hint - radius);
+  const to = Math.min(text.length, hint + exact.length + radius);
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  if (prefix.length >= CONTEXT_PROBE) {
+    const probe = prefix.slice(-CONTEXT_PROBE);
+    for (let i = text.indexOf(probe, from); i !== -1 && i < to; i = text.indexOf(probe, i + 1)) {
+      if (!text.startsWith(exact, i + probe.length)) return true;
+    }
+  }
+  if (suffix.length >= CONTEXT_PROBE) {
+    const probe = suffix.slice(0, CONTEXT_PROBE);
+    for (let j = text.indexOf(probe, from); j !== -1 && j < to; j = text.indexOf(probe, j + 1)) {
+      if (text.slice(j - exact.length, j) !== exact) return true;
+    }
+  }
+  return false;
+}
+
 /** Approximate matches of the quote, best per region, within a window around the hint (or the whole text). */
 function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
   const { text, quote, hint } = scorer;
@@ -226,7 +260,7 @@ function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
   let to = text.length;
   if (hint !== null) {
     // Search near the hint first: it is fast and it keeps edited quotes from landing on look-alikes far away.
-    const radius = Math.ceil(Math.max(1024, 4 * scorer.scale)) + exact.length;
+    const radius = fuzzyRadius(text.length) + exact.length;
     from = Math.max(0, hint - radius);
     to = Math.min(text.length, hint + exact.length + radius);
   }
@@ -262,7 +296,10 @@ function decide(cands: Candidate[], scorer: Scorer, opts: Required<Pick<AnchorOp
   if (!scorer.hasContext) contextOk = true;
   else if (best.quoteSim === 1) contextOk = exactLength >= LONG_QUOTE_LENGTH || (best.ctx >= MIN_CONTEXT_EXACT && best.score >= MIN_SCORE_EXACT);
   else contextOk = best.ctx >= MIN_CONTEXT_FUZZY;
-  const unambiguous = !second || best.score - second.score >= opts.ambiguityMargin;
+  // A runner-up that would itself be placeable (its context is good too) is a near-duplicate passage; then
+  // the best must win by twice the margin.
+  const rivalMargin = second && second.ctx >= MIN_CONTEXT_EXACT ? 2 * opts.ambiguityMargin : opts.ambiguityMargin;
+  const unambiguous = !second || best.score - second.score >= rivalMargin;
   // Without any context or position hint, only a quote that occurs exactly once can be placed.
   const informed = scorer.hasContext || scorer.hint !== null || !second;
   // The score floor applies to fuzzy matches; an exact quote is judged by its context (above) and the margin.
@@ -336,6 +373,14 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
   const exactDecision = decide(exactCands, scorer, opts);
   if (exactDecision.placed) {
     const p = exactDecision.placed;
+    // An exact copy far from where the claim was, while an edited version of the quote sits where it was: the
+    // claim's own words were edited and the copy is a duplicate passage. Selectors cannot tell them apart.
+    if (hintStart !== null && Math.abs(p.start - hintStart) > fuzzyRadius(text.length)) {
+      const near = fuzzyCandidates(scorer, maxErrorRate).filter((c) => c.quoteSim < 1 && c.ctx >= MIN_CONTEXT_EXACT);
+      if (near.length > 0 || contextWithoutQuoteNear(text, quote, hintStart, fuzzyRadius(text.length))) {
+        return { status: "needs-recheck", candidates: toCandidates([p, ...near], opts.maxCandidates) };
+      }
+    }
     return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: p.start === hintStart ? "position" : "quote" };
   }
 

@@ -121,15 +121,38 @@ async function realRevisions(): Promise<string[]> {
 }
 
 // ---- 2. scale ----
+/**
+ * A ~100,000-character article from the fixture texts. Several fixtures are versions of the same document, so
+ * a sentence seen before is dropped: a real article does not contain its own paragraphs twice, and a verbatim
+ * repeat (quote and both 32-character contexts identical) is something no selector can disambiguate. Edited
+ * variants of a sentence do stay, which gives the matcher plenty of near-duplicates to get wrong.
+ */
 function buildArticle(): string {
   const parts: string[] = [];
-  for (const p of loadIterater()) parts.push(p.before);
-  const versions = loadWikipediaPairs();
-  for (const v of versions) parts.push(v.after);
-  let text = "";
-  for (let k = 0; text.length < 100_000; k++) text += (text ? "\n\n" : "") + parts[k % parts.length];
-  const cut = text.lastIndexOf("\n\n", 100_000);
-  return text.slice(0, cut > 90_000 ? cut : 100_000);
+  for (const p of loadIterater()) parts.push(p.before, p.after);
+  for (const v of loadWikipediaPairs()) parts.push(v.before, v.after);
+  const seen = new Set<string>();
+  const paragraphs: string[] = [];
+  let length = 0;
+  for (let round = 0; round < 3 && length < 100_000; round++) {
+    for (const part of parts) {
+      for (const para of part.split(/\n+/)) {
+        const kept = (para.match(/[^.!?]+[.!?]*\s*/g) ?? []).filter((sent) => {
+          const key = sent.trim();
+          if (key.length < 2 || seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+        if (kept.length === 0) continue;
+        const text = kept.join("").trim();
+        paragraphs.push(text);
+        length += text.length + 2;
+        if (length >= 100_000) break;
+      }
+      if (length >= 100_000) break;
+    }
+  }
+  return paragraphs.join("\n\n").slice(0, 100_000);
 }
 
 function scatteredEdits(text: string, n: number, rand: () => number): Edit[] {
