@@ -25,9 +25,12 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   }
   const raw = await req.text();
   if (raw.length > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request is too large.");
+  let body: unknown;
   try {
-    return JSON.parse(raw) as unknown;
+    body = JSON.parse(raw);
   } catch {
     throw new AppError("INVALID", "The request body is not valid JSON.");
   }
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw new AppError("INVALID", "Send the fields as a JSON object.");
+  return body;
 }
