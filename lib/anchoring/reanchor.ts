@@ -168,8 +168,11 @@ export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, s
   const moved = relocate(oldText, newText, diff, s, e);
   if (moved) return { status: "moved", start: moved.start, end: moved.end, contextChanged: true, relocated: true };
   const kept = keptInside(diff.equals, s, e);
-  const ns = mapStart(diff, s, newText.length);
-  const ne = Math.max(ns, mapEnd(diff, e));
+  let ns = mapStart(diff, s, newText.length);
+  let ne = Math.max(ns, mapEnd(diff, e));
+  // A boundary that fell into an edit may pick up the space next to it; the claim did not start/end with one.
+  if (!/^\s/.test(oldQuote)) while (ns < ne && /\s/.test(newText[ns])) ns++;
+  if (!/\s$/.test(oldQuote)) while (ne > ns && /\s/.test(newText[ne - 1])) ne--;
   const newQuote = newText.slice(ns, ne);
   const similarity = kept / Math.max(e - s, ne - ns);
   if (similarity >= CHANGED_MIN_SIMILARITY) {

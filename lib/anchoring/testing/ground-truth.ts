@@ -69,7 +69,7 @@ export class EditTruth {
     this.markMoves(sorted, rawImages);
     if (collapseTo === undefined || collapseTo === applied) {
       this.newText = applied;
-      this.images = rawImages;
+      this.images = rawImages.map((im) => widenOverSpace(applied, im));
       return;
     }
     // Align applied → collapseTo, dropping extra spaces from `applied`.
@@ -100,7 +100,7 @@ export class EditTruth {
       let y = boundary(b);
       if ((dropped(a - 1) || dropped(a) || dropped(b - 1) || dropped(b)) && x > 0 && /\s/.test(collapseTo[x - 1])) x--;
       if ((dropped(a - 1) || dropped(a) || dropped(b - 1) || dropped(b)) && y < collapseTo.length && /\s/.test(collapseTo[y])) y++;
-      return [x, y];
+      return widenOverSpace(collapseTo, [x, y]);
     });
     for (let i = 0; i < n; i++) {
       const r = this.charMap[i];
@@ -214,4 +214,14 @@ function longestCommonSubstring(a: string, b: string): [number, number, number] 
     cur.fill(0);
   }
   return best;
+}
+
+/**
+ * Deleting "home " or " home" between two words is the same edit; which of the two spaces "belongs" to the
+ * edit is arbitrary. So an edit's image owns the whitespace run on each side of it.
+ */
+function widenOverSpace(text: string, [x, y]: [number, number]): [number, number] {
+  while (x > 0 && /\s/.test(text[x - 1])) x--;
+  while (y < text.length && /\s/.test(text[y])) y++;
+  return [x, y];
 }
