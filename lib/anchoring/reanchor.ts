@@ -171,10 +171,12 @@ export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, s
   let ns = mapStart(diff, s, newText.length);
   let ne = Math.max(ns, mapEnd(diff, e));
   // A boundary that fell into an edit may pick up the space next to it; the claim did not start/end with one.
+  const untrimmed = ne - ns;
   if (!/^\s/.test(oldQuote)) while (ns < ne && /\s/.test(newText[ns])) ns++;
   if (!/\s$/.test(oldQuote)) while (ne > ns && /\s/.test(newText[ne - 1])) ne--;
   const newQuote = newText.slice(ns, ne);
-  const similarity = kept / Math.max(e - s, ne - ns);
+  // Trimmed spaces may have been kept characters: count them out (a lower bound of what the new span keeps).
+  const similarity = Math.max(0, kept - (untrimmed - (ne - ns))) / Math.max(e - s, ne - ns);
   if (similarity >= CHANGED_MIN_SIMILARITY) {
     return { status: "changed", start: ns, end: ne, oldQuote, newQuote, quoteChanged: newQuote !== oldQuote, similarity: Math.round(similarity * 1000) / 1000 };
   }
