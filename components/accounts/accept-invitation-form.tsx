@@ -5,10 +5,12 @@ import { useState } from "react";
 import { ZAcceptInvitation } from "@/lib/accounts/schemas";
 import { Field } from "./field";
 import { NEW_PASSWORD_HINT } from "./password-hint";
+import { useHydrated } from "./use-hydrated";
 import { firstErrors, postJson, type FieldErrors } from "./post-json";
 
 export default function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -47,13 +49,13 @@ export default function AcceptInvitationForm({ token, email }: { token: string; 
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form method="post" onSubmit={onSubmit} noValidate className="stack">
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <Field id="newPassword" label="New password" type="password" autoComplete="new-password" error={errors.newPassword} hint={NEW_PASSWORD_HINT} />
       <Field id="confirmNewPassword" label="Confirm new password" type="password" autoComplete="new-password" error={errors.confirmNewPassword} />
       <div>
-        <button type="submit" disabled={pending}>{pending ? "Setting password…" : "Set password"}</button>
+        <button type="submit" disabled={!hydrated || pending}>{pending ? "Setting password…" : "Set password"}</button>
       </div>
       {formError && <p className="form-error" role="alert">{formError}</p>}
     </form>

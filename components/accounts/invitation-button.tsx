@@ -3,11 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { InvitationLink } from "./invitation-link";
+import { useHydrated } from "./use-hydrated";
 import { postJson } from "./post-json";
 
 /** A fresh link for an existing user, e.g. one who forgot their password; older links stop working. */
 export default function InvitationButton({ userId, name }: { userId: string; name: string }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<{ path: string; expiresAt: string } | null>(null);
@@ -28,7 +30,7 @@ export default function InvitationButton({ userId, name }: { userId: string; nam
   return (
     <div className="stack">
       <div>
-        <button type="button" className="acct-secondary" disabled={pending} onClick={onClick}>Create invitation link</button>
+        <button type="button" className="acct-secondary" disabled={!hydrated || pending} onClick={onClick}>Create invitation link</button>
       </div>
       {error && <p className="form-error" role="alert">{error}</p>}
       <div aria-live="polite">{link && <InvitationLink path={link.path} expiresAt={link.expiresAt} name={name} />}</div>

@@ -6,6 +6,7 @@ import { ROLE_LABELS, type TRole } from "@/lib/auth/roles";
 import { MIN_PASSWORD_LENGTH, ZCreateUser } from "@/lib/accounts/schemas";
 import { Field } from "./field";
 import { InvitationLink } from "./invitation-link";
+import { useHydrated } from "./use-hydrated";
 import { firstErrors, postJson, type FieldErrors } from "./post-json";
 import { RoleOptions } from "./role-options";
 
@@ -17,6 +18,7 @@ type Created = {
 
 export default function NewUserPanel() {
   const router = useRouter();
+  const hydrated = useHydrated();
   const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [open, setOpen] = useState(false);
@@ -59,12 +61,13 @@ export default function NewUserPanel() {
 
   return (
     <section aria-label="New user" className="acct-panel">
-      <button type="button" aria-expanded={open} aria-controls={formId} onClick={() => setOpen((o) => !o)}>
+      <button type="button" disabled={!hydrated} aria-expanded={open} aria-controls={formId} onClick={() => setOpen((o) => !o)}>
         New user
       </button>
       <div id={formId} hidden={!open} className="stack acct-new-user">
         <form
           ref={formRef}
+          method="post"
           noValidate
           className="stack"
           onSubmit={(e) => {

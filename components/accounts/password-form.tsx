@@ -6,10 +6,12 @@ import { useState } from "react";
 import { ZChangePassword } from "@/lib/accounts/schemas";
 import { Field } from "./field";
 import { NEW_PASSWORD_HINT } from "./password-hint";
+import { useHydrated } from "./use-hydrated";
 import { firstErrors, postJson, type FieldErrors } from "./post-json";
 
 export default function PasswordForm() {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -55,12 +57,12 @@ export default function PasswordForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form method="post" onSubmit={onSubmit} noValidate className="stack">
       <Field id="currentPassword" label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword} />
       <Field id="newPassword" label="New password" type="password" autoComplete="new-password" error={errors.newPassword} hint={NEW_PASSWORD_HINT} />
       <Field id="confirmNewPassword" label="Confirm new password" type="password" autoComplete="new-password" error={errors.confirmNewPassword} />
       <div>
-        <button type="submit" disabled={pending}>{pending ? "Changing password…" : "Change password"}</button>
+        <button type="submit" disabled={!hydrated || pending}>{pending ? "Changing password…" : "Change password"}</button>
       </div>
       {formError && <p className="form-error" role="alert">{formError}</p>}
       <p role="status" data-testid="password-status">{done}</p>

@@ -4,10 +4,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ZUpdateProfile } from "@/lib/accounts/schemas";
 import { Field } from "./field";
+import { useHydrated } from "./use-hydrated";
 import { firstErrors, postJson } from "./post-json";
 
 export default function ProfileForm({ name }: { name: string }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | null>(null);
@@ -33,10 +35,10 @@ export default function ProfileForm({ name }: { name: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form method="post" onSubmit={onSubmit} noValidate className="stack">
       <Field id="name" label="Name" defaultValue={name} autoComplete="name" error={error} />
       <div>
-        <button type="submit" disabled={pending}>Save name</button> <span role="status" className="muted">{saved}</span>
+        <button type="submit" disabled={!hydrated || pending}>Save name</button> <span role="status" className="muted">{saved}</span>
       </div>
     </form>
   );

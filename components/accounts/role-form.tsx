@@ -3,11 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ROLE_LABELS, type TRole } from "@/lib/auth/roles";
+import { useHydrated } from "./use-hydrated";
 import { postJson } from "./post-json";
 import { RoleOptions } from "./role-options";
 
 export default function RoleForm({ userId, role }: { userId: string; role: TRole }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -29,16 +31,16 @@ export default function RoleForm({ userId, role }: { userId: string; role: TRole
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form method="post" onSubmit={onSubmit} noValidate className="stack">
       <div className="field">
         <label htmlFor="role">Role</label>
-        <select id="role" name="role" defaultValue={role} aria-invalid={!!error} aria-describedby={error ? "role-error" : undefined}>
+        <select id="role" name="role" defaultValue={role} disabled={!hydrated} aria-invalid={!!error} aria-describedby={error ? "role-error" : undefined}>
           <RoleOptions />
         </select>
         {error && <p id="role-error" className="field-error" role="alert">{error}</p>}
       </div>
       <div>
-        <button type="submit" disabled={pending}>Change role</button> <span role="status" className="muted">{saved}</span>
+        <button type="submit" disabled={!hydrated || pending}>Change role</button> <span role="status" className="muted">{saved}</span>
       </div>
     </form>
   );

@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { useHydrated } from "./use-hydrated";
 import { postJson } from "./post-json";
 
 /** Deactivate or Reactivate one account; the page re-renders with the new status. */
 export default function UserActiveButton({ userId, active, name }: { userId: string; active: boolean; name: string }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const errorId = useId();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +28,7 @@ export default function UserActiveButton({ userId, active, name }: { userId: str
       <button
         type="button"
         className={active ? "acct-danger" : "acct-secondary"}
-        disabled={pending}
+        disabled={!hydrated || pending}
         onClick={onClick}
         title={`${active ? "Deactivate" : "Reactivate"} ${name}`}
         aria-describedby={error ? errorId : undefined}

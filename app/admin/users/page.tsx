@@ -69,7 +69,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </td>
                 <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}</td>
                 <td className="acct-num">{u.claimCount}</td>
-                <td>{u.id !== actor.id && <UserActiveButton userId={u.id} active={u.active} name={u.name} />}</td>
+                <td><UserActiveButton userId={u.id} active={u.active} name={u.name} /></td>
               </tr>
             ))}
           </tbody>
