@@ -31,7 +31,7 @@ export default function RoleForm({ userId, role }: { userId: string; role: TRole
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="stack">
+    <form method="post" onSubmit={onSubmit} noValidate className="stack acct-compact">
       <div className="field">
         <label htmlFor="role">Role</label>
         <select id="role" name="role" defaultValue={role} disabled={!hydrated} aria-invalid={!!error} aria-describedby={error ? "role-error" : undefined}>
