@@ -34,6 +34,8 @@ if (!env.NEXTAUTH_SECRET) {
 }
 env.NEXTAUTH_URL ||= `http://${host}:${port}`;
 
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
 const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "package.json", "proxy.ts", "instrumentation.ts"];
 const SKIP = new Set(["generated", "node_modules", ".next"]);
 
@@ -53,10 +55,11 @@ const buildId = path.join(root, ".next", "BUILD_ID");
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 if (!builtAt || SOURCES.some((s) => newestMtime(path.join(root, s)) > builtAt)) {
   console.log(builtAt ? "Sources changed since the last build: rebuilding…" : "No production build yet: building (about a minute)…");
-  const built = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  const built = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
   if (built.status !== 0) fail("`next build` failed (see above).");
 }
 
-const server = spawn("npx", ["next", "start", "-H", host, "-p", port], { stdio: "inherit", env });
+// Next's own entry point, not npx, so a signal sent to this process reaches the server itself.
+const server = spawn(process.execPath, [nextBin, "start", "-H", host, "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
