@@ -1,43 +1,79 @@
 import type { ReactNode } from "react";
-import type { TArticleDoc, TBlock, TInline, TListItem } from "@/lib/articles/document";
+import { BLOCK_SEPARATOR, type TArticleDoc, type TBlock, type TInline, type TListItem } from "@/lib/articles/document";
+import { splitAtBoundaries, type Interval } from "@/lib/publishing/segments";
 
-// Renders the stored document as plain HTML with the same elements Tiptap produces, so the
-// server's first paint and the client's editor look the same.
+// Renders the stored document as plain HTML with the same elements Tiptap produces, optionally
+// with highlights: the words of each highlight are wrapped by `renderHighlight`, cut into pieces
+// where highlights overlap or cross formatting. Offsets are those of the canonical plain text.
 
-function renderInline(nodes: TInline[] | undefined): ReactNode[] {
-  return (nodes ?? []).map((n, i) => {
-    if (n.type === "hardBreak") return <br key={i} />;
-    let out: ReactNode = n.text;
-    for (const mark of n.marks ?? []) {
-      if (mark.type === "bold") out = <strong>{out}</strong>;
-      else if (mark.type === "italic") out = <em>{out}</em>;
-      else if (mark.type === "link") out = <a href={mark.attrs.href} rel="noopener noreferrer nofollow">{out}</a>;
-    }
-    return <span key={i}>{out}</span>;
-  });
+export type RenderHighlight = (id: string, isFirstPiece: boolean, children: ReactNode, key: string) => ReactNode;
+
+type Ctx = { highlights: Interval[]; renderHighlight?: RenderHighlight; offset: number; seen: Set<string>; first: boolean };
+
+function formatted(n: TInline & { type: "text" }, text: string): ReactNode {
+  let out: ReactNode = text;
+  for (const mark of n.marks ?? []) {
+    if (mark.type === "bold") out = <strong>{out}</strong>;
+    else if (mark.type === "italic") out = <em>{out}</em>;
+    else if (mark.type === "link") out = <a href={mark.attrs.href} rel="noopener noreferrer nofollow">{out}</a>;
+  }
+  return out;
 }
 
-function renderBlock(block: TBlock | TListItem, key: number): ReactNode {
+function renderInline(nodes: TInline[] | undefined, ctx: Ctx): ReactNode[] {
+  const out: ReactNode[] = [];
+  for (const [i, n] of (nodes ?? []).entries()) {
+    const text = n.type === "text" ? n.text : "\n";
+    const start = ctx.offset;
+    ctx.offset += text.length;
+    if (!ctx.renderHighlight || !ctx.highlights.length) {
+      out.push(n.type === "hardBreak" ? <br key={i} /> : <span key={i}>{formatted(n, text)}</span>);
+      continue;
+    }
+    for (const piece of splitAtBoundaries(start, start + text.length, ctx.highlights)) {
+      const key = `${i}-${piece.start}`;
+      let node: ReactNode = n.type === "hardBreak" ? <br /> : formatted(n, text.slice(piece.start - start, piece.end - start));
+      for (const id of [...piece.covering].reverse()) {
+        const isFirst = !ctx.seen.has(id);
+        ctx.seen.add(id);
+        node = ctx.renderHighlight(id, isFirst, node, `${key}-${id}`);
+      }
+      out.push(<span key={key}>{node}</span>);
+    }
+  }
+  return out;
+}
+
+function textblockStart(ctx: Ctx) {
+  if (!ctx.first) ctx.offset += BLOCK_SEPARATOR.length;
+  ctx.first = false;
+}
+
+function renderBlock(block: TBlock | TListItem, key: number, ctx: Ctx): ReactNode {
   switch (block.type) {
     case "heading": {
+      textblockStart(ctx);
       const Tag = `h${block.attrs.level}` as "h1" | "h2" | "h3" | "h4";
-      return <Tag key={key}>{renderInline(block.content)}</Tag>;
+      return <Tag key={key}>{renderInline(block.content, ctx)}</Tag>;
     }
     case "paragraph":
-      return <p key={key}>{renderInline(block.content)}</p>;
+      textblockStart(ctx);
+      return <p key={key}>{renderInline(block.content, ctx)}</p>;
     case "caption":
-      return <p key={key} className="article-caption">{renderInline(block.content)}</p>;
+      textblockStart(ctx);
+      return <p key={key} className="article-caption">{renderInline(block.content, ctx)}</p>;
     case "blockquote":
-      return <blockquote key={key}>{block.content.map(renderBlock)}</blockquote>;
+      return <blockquote key={key}>{block.content.map((b, i) => renderBlock(b, i, ctx))}</blockquote>;
     case "bulletList":
-      return <ul key={key}>{block.content.map(renderBlock)}</ul>;
+      return <ul key={key}>{block.content.map((b, i) => renderBlock(b, i, ctx))}</ul>;
     case "orderedList":
-      return <ol key={key} start={block.attrs?.start}>{block.content.map(renderBlock)}</ol>;
+      return <ol key={key} start={block.attrs?.start}>{block.content.map((b, i) => renderBlock(b, i, ctx))}</ol>;
     case "listItem":
-      return <li key={key}>{block.content.map(renderBlock)}</li>;
+      return <li key={key}>{block.content.map((b, i) => renderBlock(b, i, ctx))}</li>;
   }
 }
 
-export default function StaticDocument({ doc }: { doc: TArticleDoc }) {
-  return <div className="static-document">{doc.content.map(renderBlock)}</div>;
+export default function StaticDocument({ doc, highlights = [], renderHighlight }: { doc: TArticleDoc; highlights?: Interval[]; renderHighlight?: RenderHighlight }) {
+  const ctx: Ctx = { highlights, renderHighlight, offset: 0, seen: new Set(), first: true };
+  return <div className="static-document">{doc.content.map((b, i) => renderBlock(b, i, ctx))}</div>;
 }

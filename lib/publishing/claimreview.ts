@@ -1,0 +1,51 @@
+// schema.org ClaimReview for a published check (rules: shared/claimreview, Google's fact-check
+// structured data). Pure, so a test can check every object the site emits.
+import { claimReviewRating } from "@/lib/verdicts";
+import type { PublishedClaimView } from "./published";
+import { claimAnchorId } from "./site";
+
+export type ArticleRef = { slug: string; title: string; byline: string | null; sourceUrl: string | null; publishedAt: Date | null };
+export type ClaimReviewContext = { baseUrl: string; publisher: string };
+
+/**
+ * The ClaimReview for one published claim, or null when it must not be published as one: a
+ * withdrawn check, or a claim approved as "Not yet checked" (it has no rating, and reviewRating
+ * is required).
+ */
+export function buildClaimReview(claim: PublishedClaimView, article: ArticleRef, ctx: ClaimReviewContext) {
+  const rating = claimReviewRating(claim.verdict);
+  if (!rating || claim.retraction) return null;
+  const pageUrl = `${ctx.baseUrl}/articles/${article.slug}`;
+  const organisation = { "@type": "Organization", name: ctx.publisher, url: ctx.baseUrl } as const;
+  const appearance = {
+    "@type": "NewsArticle",
+    url: article.sourceUrl ?? pageUrl,
+    headline: article.title,
+    ...(article.byline ? { author: { "@type": "Person", name: article.byline } } : {}),
+    ...(article.publishedAt ? { datePublished: article.publishedAt.toISOString() } : {}),
+  };
+  return {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    url: `${pageUrl}#${claimAnchorId(claim.id)}`,
+    claimReviewed: claim.quote,
+    reviewRating: rating,
+    author: organisation,
+    datePublished: claim.approvedAt.slice(0, 10),
+    itemReviewed: {
+      "@type": "Claim",
+      appearance,
+      firstAppearance: appearance,
+      // The claim's author and date are the article's where the article names them; nothing is invented.
+      ...(article.byline ? { author: { "@type": "Person", name: article.byline } } : {}),
+      ...(article.publishedAt ? { datePublished: article.publishedAt.toISOString().slice(0, 10) } : {}),
+    },
+  };
+}
+
+export type ClaimReview = NonNullable<ReturnType<typeof buildClaimReview>>;
+
+/** JSON for inside a <script> element: "<" is escaped so no string can close the script. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
