@@ -66,4 +66,31 @@ suite("reanchor", () => {
     expect(() => reanchor("abc", "abd", [{ start: 2, end: 1 }])).toThrow(RangeError);
     expect(() => reanchor("abc", "abd", [{ start: 0, end: 9 }])).toThrow(RangeError);
   });
+
+  it("flags a short span that an equally good alignment would put inside the insertion next to it", () => {
+    // " phosphor the" after the old "the", or "the phosphor " before it: same cost, same word boundaries.
+    const before = "A daily report about the movements of the cloud.";
+    const after = "A daily report about the phosphor the movements of the cloud.";
+    const [the, about, movements, cloud] = reanchor(before, after, [span(before, "the"), span(before, "about the"), span(before, "movements"), span(before, "the cloud")]);
+    expect(the).toEqual({ status: "needs-recheck", oldQuote: "the" });
+    expect(about).toEqual({ status: "needs-recheck", oldQuote: "about the" });
+    expect(movements).toMatchObject({ status: "moved", ...span(after, "movements") });
+    expect(cloud).toMatchObject({ status: "moved", ...span(after, "the cloud") });
+  });
+
+  it("keeps the natural alignment when the slide would be less natural (a heading inserted before a repeated word)", () => {
+    const before = "Intro.\n\ndevelopment began in 1986.";
+    const after = "Intro.\n\ndevelopment programme\ndevelopment began in 1986.";
+    const [r] = reanchor(before, after, [span(before, "development began in 1986.")]);
+    expect(r).toMatchObject({ status: "moved", ...span(after, "development began in 1986.") });
+  });
+
+  it("flags a word whose deletion is indistinguishable from the deletion of its twin", () => {
+    const before = "He said that that was all.";
+    const after = "He said that was all.";
+    const [first, second, said] = reanchor(before, after, [span(before, "that"), span(before, "that", 13), span(before, "He said")]);
+    expect(first.status === "needs-recheck" || second.status === "needs-recheck").toBe(true);
+    expect([first.status, second.status]).not.toContain("changed");
+    expect(said).toMatchObject({ status: "moved", ...span(after, "He said") });
+  });
 });

@@ -142,6 +142,122 @@ function matchForward(a: string, ai: number, b: string, bi: number): number {
   return n;
 }
 
+/** Change group whose new range starts exactly at `n` (the edit right after an equal segment), or null. */
+function groupStartingAt(changes: ChangeGroup[], n: number): ChangeGroup | null {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (changes[mid].newStart < n) lo = mid + 1;
+    else hi = mid;
+  }
+  const g = changes[lo];
+  return g && g.newStart === n ? g : null;
+}
+
+/** Change group whose new range ends exactly at `n` (the edit right before an equal segment), or null. */
+function groupEndingAt(changes: ChangeGroup[], n: number): ChangeGroup | null {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (changes[mid].newEnd <= n) lo = mid + 1;
+    else hi = mid;
+  }
+  const g = changes[lo - 1];
+  return g && g.newEnd === n ? g : null;
+}
+
+/** Length of the common suffix of a[.., ae) and b[bs, be), at most `max`. */
+function commonSuffixLength(a: string, ae: number, b: string, bs: number, be: number, max: number): number {
+  let n = 0;
+  while (n < max && be - n > bs && ae - n > 0 && a.charCodeAt(ae - n - 1) === b.charCodeAt(be - n - 1)) n++;
+  return n;
+}
+/** Length of the common prefix of a[as, ..) and b[bs, be), at most `max`. */
+function commonPrefixLength(a: string, as: number, b: string, bs: number, be: number, max: number): number {
+  let n = 0;
+  while (n < max && bs + n < be && as + n < a.length && a.charCodeAt(as + n) === b.charCodeAt(bs + n)) n++;
+  return n;
+}
+
+/**
+ * diff-match-patch's boundary score (diff_cleanupSemanticScore_ in diff_cleanupSemanticLossless): 6 at the
+ * edge of the text, 5 blank line, 4 line break, 3 end of sentence, 2 whitespace, 1 other punctuation, 0 mid-word.
+ * `text[from, at)` is the piece left of the boundary, `text[at, to)` the piece right of it.
+ */
+function boundaryScore(text: string, from: number, at: number, to: number): number {
+  if (at <= from || at >= to) return 6;
+  const c1 = text[at - 1];
+  const c2 = text[at];
+  const nonAlnum1 = /[^a-zA-Z0-9]/.test(c1);
+  const nonAlnum2 = /[^a-zA-Z0-9]/.test(c2);
+  const ws1 = nonAlnum1 && /\s/.test(c1);
+  const ws2 = nonAlnum2 && /\s/.test(c2);
+  const lb1 = ws1 && /[\r\n]/.test(c1);
+  const lb2 = ws2 && /[\r\n]/.test(c2);
+  const blank1 = lb1 && /\n\r?\n$/.test(text.slice(Math.max(from, at - 3), at));
+  const blank2 = lb2 && /^\r?\n\r?\n/.test(text.slice(at, Math.min(to, at + 4)));
+  if (blank1 || blank2) return 5;
+  if (lb1 || lb2) return 4;
+  if (nonAlnum1 && !ws1 && ws2) return 3;
+  if (ws1 || ws2) return 2;
+  if (nonAlnum1 || nonAlnum2) return 1;
+  return 0;
+}
+
+/** How natural an edit occupying text[x, x + len) between text[lo, x) and text[x + len, hi) looks (both edges). */
+function editScore(text: string, lo: number, x: number, len: number, hi: number): number {
+  return boundaryScore(text, lo, x, x + len) + boundaryScore(text, x, x + len, hi);
+}
+
+/**
+ * True when a one-sided edit (pure insertion or pure deletion) next to equal segment `seg` can slide, at equal
+ * cost and as naturally placed, over the span [s, e). A slide is possible where the edit's text and the
+ * segment share their edge: old "about the movements" → new "about the phosphor the movements" is the
+ * insertion " phosphor the" after the old "the" or "the phosphor " before it. Both are one insertion of the
+ * same length with equally good word boundaries, so which "the" is the old one is undecidable from the two
+ * texts. diff_cleanupSemanticLossless picks the most natural slide (line breaks, sentence ends, spaces score
+ * higher); only slides that score as well as the chosen one are real ambiguities.
+ * - Insertion: the span's words could be the inserted copy, a different place → ambiguous if the slide
+ *   reaches any of the span's characters.
+ * - Deletion: the kept copy sits at the same new offsets under either alignment; only whether the claim's
+ *   own words were deleted differs, so it is ambiguous only if the slide covers the whole span.
+ */
+function slideAmbiguous(oldText: string, newText: string, diff: TextDiff, seg: EqualSegment, s: number, e: number): boolean {
+  const segEnd = seg.oldStart + seg.length;
+  const after = groupStartingAt(diff.changes, seg.newStart + seg.length);
+  if (after && (after.oldStart === after.oldEnd || after.newStart === after.newEnd)) {
+    const ins = after.oldStart === after.oldEnd;
+    // Work in the text that holds the edit: new text for an insertion, old text for a deletion.
+    const text = ins ? newText : oldText;
+    const x = ins ? after.newStart : after.oldStart;
+    const len = ins ? after.newEnd - after.newStart : after.oldEnd - after.oldStart;
+    const lo = ins ? seg.newStart : seg.oldStart;
+    const minShift = ins ? segEnd - e + 1 : segEnd - s; // reach back over the span's last character / the whole span
+    const k = commonSuffixLength(text, x, text, x, x + len, seg.length);
+    if (k >= minShift) {
+      const chosen = editScore(text, lo, x, len, text.length);
+      for (let j = minShift; j <= k; j++) if (editScore(text, lo, x - j, len, text.length) >= chosen) return true;
+    }
+  }
+  const before = groupEndingAt(diff.changes, seg.newStart);
+  if (before && (before.oldStart === before.oldEnd || before.newStart === before.newEnd)) {
+    const ins = before.oldStart === before.oldEnd;
+    const text = ins ? newText : oldText;
+    const x = ins ? before.newStart : before.oldStart;
+    const len = ins ? before.newEnd - before.newStart : before.oldEnd - before.oldStart;
+    const hi = ins ? seg.newStart + seg.length : segEnd;
+    const minShift = ins ? s - seg.oldStart + 1 : e - seg.oldStart; // reach forward over the span's first character / the whole span
+    const k = commonPrefixLength(text, x + len, text, x, x + len, seg.length);
+    if (k >= minShift) {
+      const chosen = editScore(text, 0, x, len, hi);
+      for (let j = minShift; j <= k; j++) if (editScore(text, 0, x + j, len, hi) >= chosen) return true;
+    }
+  }
+  return false;
+}
+
 /** Re-anchors one span through a precomputed diff. */
 export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, span: Span): ReanchorResult {
   const { start: s, end: e } = span;
@@ -157,6 +273,9 @@ export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, s
     const editBefore = s === seg.oldStart && (s > 0 || seg.newStart > 0);
     const editAfter = e === segEnd && (e < oldText.length || seg.newStart + seg.length < newText.length);
     const contextChanged = editBefore || editAfter;
+    // The diff chose one of several equally cheap alignments: the span's words could just as well be the
+    // copy inside the neighbouring insertion (or deletion). Two texts cannot tell which; flag, don't guess.
+    if (s < e && slideAmbiguous(oldText, newText, diff, seg, s, e)) return { status: "needs-recheck", oldQuote };
     return { status: "moved", start, end, contextChanged, relocated: false };
   }
   if (s === e) {

@@ -31,7 +31,7 @@ const END = "<!-- anchoring:end -->";
 type Counts = { correct: number; wrong: number; flagged: number };
 const zero = (): Counts => ({ correct: 0, wrong: 0, flagged: 0 });
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -127,7 +127,7 @@ async function realRevisions(): Promise<string[]> {
  * distinct prose is all the fixtures hold); the rest is topped up with the remaining sentences (variants of
  * earlier ones, exact repeats dropped). Those near-duplicates are the hard case for selector-only anchoring.
  */
-function buildArticle(): string {
+export function buildArticle(): string {
   const parts: string[] = [];
   for (const p of loadIterater()) parts.push(p.after, p.before);
   for (const v of loadWikipediaPairs()) parts.push(v.after, v.before);
@@ -162,7 +162,7 @@ function buildArticle(): string {
     .slice(0, 100_000);
 }
 
-function scatteredEdits(text: string, n: number, rand: () => number): Edit[] {
+export function scatteredEdits(text: string, n: number, rand: () => number): Edit[] {
   const words: [number, number][] = [];
   const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) words.push([m.index, m.index + m[0].length]);
@@ -188,7 +188,7 @@ function scatteredEdits(text: string, n: number, rand: () => number): Edit[] {
   return edits;
 }
 
-function pickClaims(pool: ClaimSpan[], n: number, rand: () => number): ClaimSpan[] {
+export function pickClaims(pool: ClaimSpan[], n: number, rand: () => number): ClaimSpan[] {
   const byKind = new Map<string, ClaimSpan[]>();
   for (const s of pool) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
   const mix: [string, number][] = [["short", 0.5], ["number", 0.15], ["clause", 0.2], ["sentence", 0.15]];
@@ -297,4 +297,5 @@ async function main(): Promise<void> {
   writeFileSync(DOC, next);
 }
 
-void main();
+// Run only when executed (`npm run bench:anchoring`), not when imported by a diagnostic script.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) void main();
