@@ -1,15 +1,34 @@
 import Link from "next/link";
-import { listArticles } from "@/lib/articles/read-articles";
+import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { listIndex, MAX_QUERY_LENGTH, type IndexEntry } from "@/lib/publishing/search";
+import { claimAnchorId } from "@/lib/publishing/site";
+import { VERDICT_INFO } from "@/lib/verdicts";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const articles = await listArticles();
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = (await searchParams).q;
+  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
+  let articles: IndexEntry[] = [];
+  let error: string | null = null;
+  try {
+    articles = await listIndex(q);
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    error = e.message;
+  }
   return (
     <main className="page">
       <h1>Fact-checked articles</h1>
-      {articles.length === 0 ? (
+      <form role="search" action="/" method="get" className="search">
+        <label htmlFor="q" className="visually-hidden">Search articles and checked claims</label>
+        <input id="q" name="q" type="search" defaultValue={q} maxLength={MAX_QUERY_LENGTH} placeholder="Search titles and checked claims" />
+        <button type="submit">Search</button>
+      </form>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {q && !error && <p className="muted" aria-live="polite">{articles.length === 0 ? `Nothing matches “${q}”.` : `${articles.length} article${articles.length === 1 ? "" : "s"} match “${q}”.`}</p>}
+      {!q && articles.length === 0 ? (
         <p>No articles yet.</p>
       ) : (
         <ul className="article-list">
@@ -17,8 +36,17 @@ export default async function HomePage() {
             <li key={a.slug}>
               <Link href={`/articles/${a.slug}`} className="article-link">{a.title}</Link>
               <p className="muted">
-                {[a.byline, a.publishedAt ? formatDate(a.publishedAt) : null, a.tags.join(" · ")].filter(Boolean).join(" — ")}
+                {[a.checkedCount === 1 ? "1 claim checked" : `${a.checkedCount} claims checked`, a.byline, a.publishedAt ? formatDate(a.publishedAt) : null, a.tags.join(" · ")].filter(Boolean).join(" — ")}
               </p>
+              {a.matches.length > 0 && (
+                <ul className="search-hits">
+                  {a.matches.map((m) => (
+                    <li key={m.claimId}>
+                      <Link href={`/articles/${a.slug}#${claimAnchorId(m.claimId)}`}>“{m.quote}”</Link> — {VERDICT_INFO[m.verdict].label}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>

@@ -3,12 +3,14 @@ import { BLOCK_SEPARATOR, type TArticleDoc, type TBlock, type TInline, type TLis
 import { splitAtBoundaries, type Interval } from "@/lib/publishing/segments";
 
 // Renders the stored document as plain HTML with the same elements Tiptap produces, optionally
-// with highlights: the words of each highlight are wrapped by `renderHighlight`, cut into pieces
-// where highlights overlap or cross formatting. Offsets are those of the canonical plain text.
+// with highlights: text is cut into pieces at every highlight boundary (and at formatting), and
+// each highlighted piece is wrapped by `renderHighlight` with the ids of the highlights over it.
+// Offsets are those of the canonical plain text.
 
-export type RenderHighlight = (id: string, isFirstPiece: boolean, children: ReactNode, key: string) => ReactNode;
+/** `covering` lists the highlights over the piece, outermost first. */
+export type RenderHighlight = (covering: string[], children: ReactNode, key: string, pieceStart: number) => ReactNode;
 
-type Ctx = { highlights: Interval[]; renderHighlight?: RenderHighlight; offset: number; seen: Set<string>; first: boolean };
+type Ctx = { highlights: Interval[]; renderHighlight?: RenderHighlight; offset: number; first: boolean };
 
 function formatted(n: TInline & { type: "text" }, text: string): ReactNode {
   let out: ReactNode = text;
@@ -32,13 +34,8 @@ function renderInline(nodes: TInline[] | undefined, ctx: Ctx): ReactNode[] {
     }
     for (const piece of splitAtBoundaries(start, start + text.length, ctx.highlights)) {
       const key = `${i}-${piece.start}`;
-      let node: ReactNode = n.type === "hardBreak" ? <br /> : formatted(n, text.slice(piece.start - start, piece.end - start));
-      for (const id of [...piece.covering].reverse()) {
-        const isFirst = !ctx.seen.has(id);
-        ctx.seen.add(id);
-        node = ctx.renderHighlight(id, isFirst, node, `${key}-${id}`);
-      }
-      out.push(<span key={key}>{node}</span>);
+      const node: ReactNode = n.type === "hardBreak" ? <br /> : formatted(n, text.slice(piece.start - start, piece.end - start));
+      out.push(<span key={key}>{piece.covering.length ? ctx.renderHighlight(piece.covering, node, key, piece.start) : node}</span>);
     }
   }
   return out;
@@ -74,6 +71,6 @@ function renderBlock(block: TBlock | TListItem, key: number, ctx: Ctx): ReactNod
 }
 
 export default function StaticDocument({ doc, highlights = [], renderHighlight }: { doc: TArticleDoc; highlights?: Interval[]; renderHighlight?: RenderHighlight }) {
-  const ctx: Ctx = { highlights, renderHighlight, offset: 0, seen: new Set(), first: true };
+  const ctx: Ctx = { highlights, renderHighlight, offset: 0, first: true };
   return <div className="static-document">{doc.content.map((b, i) => renderBlock(b, i, ctx))}</div>;
 }

@@ -249,6 +249,43 @@ function contextWithoutQuoteNear(text: string, quote: TextQuoteSelector, hint: n
   return false;
 }
 
+/** Shortest context side used as a trace of the claim by {@link claimTraceCloser}. */
+export const TRACE_MIN_CONTEXT = 16;
+/**
+ * The trace check runs when the chosen candidate lies within this fraction of the position scale of the hint
+ * (beyond the fuzzy window the edited-in-place check takes over). See {@link claimTraceCloser}.
+ */
+export const TRACE_MAX_DISTANCE = 0.2;
+
+/**
+ * True when a whole context side of the claim (its prefix, or its suffix, as stored in the selector) sits
+ * somewhere closer to the position hint than the chosen candidate `p`, at a place other than `p`: there the
+ * claim's own surroundings survived, so that is where the claim most likely was, and its words were edited
+ * (or an insertion broke its other side). The exact copy at `p`, farther away, is then a near-duplicate
+ * passage. Selectors cannot tell the two readings apart, so the claim is flagged rather than placed.
+ */
+function claimTraceCloser(text: string, quote: TextQuoteSelector, hint: number, p: { start: number; end: number }): boolean {
+  const exact = quote.exact;
+  const dist = Math.abs(p.start - hint);
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  if (prefix.length >= TRACE_MIN_CONTEXT) {
+    // The claim would start right after the prefix, at q = i + prefix.length, with |q - hint| < dist.
+    for (let i = text.indexOf(prefix, Math.max(0, hint - dist - prefix.length + 1)); i !== -1 && i < hint + dist - prefix.length; i = text.indexOf(prefix, i + 1)) {
+      const q = i + prefix.length;
+      if (q !== p.start && Math.abs(q - hint) < dist) return true;
+    }
+  }
+  if (suffix.length >= TRACE_MIN_CONTEXT) {
+    // The claim would end right before the suffix; with the quote's length it starts at q = j - exact.length.
+    for (let j = text.indexOf(suffix, Math.max(0, hint - dist + exact.length + 1)); j !== -1 && j < hint + dist + exact.length; j = text.indexOf(suffix, j + 1)) {
+      const q = j - exact.length;
+      if (j !== p.end && Math.abs(q - hint) < dist) return true;
+    }
+  }
+  return false;
+}
+
 /** Approximate matches of the quote, best per region, within a window around the hint (or the whole text). */
 function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
   const { text, quote, hint } = scorer;
@@ -380,6 +417,9 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
       if (near.length > 0 || contextWithoutQuoteNear(text, quote, hintStart, fuzzyRadius(text.length))) {
         return { status: "needs-recheck", candidates: toCandidates([p, ...near], opts.maxCandidates) };
       }
+    }
+    if (hintStart !== null && p.start !== hintStart && Math.abs(p.start - hintStart) <= TRACE_MAX_DISTANCE * scorer.scale && claimTraceCloser(text, quote, hintStart, p)) {
+      return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
     }
     return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: p.start === hintStart ? "position" : "quote" };
   }

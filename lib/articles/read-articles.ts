@@ -5,14 +5,6 @@ import { ZArticleDoc, type TArticleDoc } from "./document";
 
 export type ArticleSummary = { slug: string; title: string; byline: string | null; publishedAt: Date | null; tags: string[]; updatedAt: Date };
 
-export async function listArticles(): Promise<ArticleSummary[]> {
-  const prisma = await getPrisma();
-  return prisma.article.findMany({
-    orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
-    select: { slug: true, title: true, byline: true, publishedAt: true, tags: true, updatedAt: true },
-  });
-}
-
 export type CurrentArticle = ArticleSummary & {
   id: string;
   sourceUrl: string | null;

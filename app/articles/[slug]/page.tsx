@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import ArticleView from "@/components/editor/article-view";
-import { getCurrentArticle, type CurrentArticle } from "@/lib/articles/read-articles";
+import Evidence from "@/components/article/evidence";
+import ReaderInteractions from "@/components/article/reader-interactions";
+import ReaderMarks from "@/components/article/reader-marks";
+import VerdictSummary from "@/components/article/verdict-summary";
 import { getSessionUser } from "@/lib/auth/session";
 import { hasRole, REVIEW_ROLES } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { buildClaimReview, jsonForScript } from "@/lib/publishing/claimreview";
+import { getPublishedArticle, type PublishedArticle } from "@/lib/publishing/read-published";
+import { claimAnchorId, publicBaseUrl, publisherName } from "@/lib/publishing/site";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function load(slug: string): Promise<CurrentArticle> {
+async function load(slug: string): Promise<PublishedArticle> {
   try {
-    return await getCurrentArticle(slug);
+    return await getPublishedArticle(slug);
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
@@ -24,7 +29,8 @@ async function load(slug: string): Promise<CurrentArticle> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   try {
-    return { title: `${(await getCurrentArticle(slug)).title} · Factmark` };
+    const { article } = await getPublishedArticle(slug);
+    return { title: `${article.title} · Factmark` };
   } catch {
     return { title: "Not found · Factmark" };
   }
@@ -32,7 +38,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
-  const [article, user] = await Promise.all([load(slug), getSessionUser()]);
+  const [{ article, claims }, user] = await Promise.all([load(slug), getSessionUser()]);
+  const ctx = { baseUrl: publicBaseUrl(), publisher: publisherName() };
+  const reviews = claims.map((c) => buildClaimReview(c, article, ctx)).filter((r) => r !== null);
+  const unplaced = claims.filter((c) => !c.placement);
   return (
     <main className="page article-page">
       <div className="article-meta">
@@ -47,10 +56,34 @@ export default async function ArticlePage({ params }: Props) {
           <p><Link className="button" href={`/articles/${article.slug}/review`}>Review</Link></p>
         )}
       </div>
-      <ArticleView doc={article.version.doc} />
+      <VerdictSummary claims={claims} />
+      <ReaderInteractions claims={claims}>
+        <article className="article-body reader-body" data-testid="article-body">
+          <ReaderMarks doc={article.version.doc} claims={claims} />
+        </article>
+      </ReaderInteractions>
+      {claims.length > 0 && (
+        <section className="evidence-list" aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading">The evidence</h2>
+          {unplaced.length > 0 && (
+            <p className="muted">The article has changed since {unplaced.length === 1 ? "one check was" : `${unplaced.length} checks were`} made; {unplaced.length === 1 ? "it is" : "they are"} listed here without a highlight.</p>
+          )}
+          <ol>
+            {claims.map((c) => (
+              <li key={c.id} id={claimAnchorId(c.id)}>
+                <Evidence claim={c} />
+                {c.placement && <a href={`#mark-${c.id}`} className="muted">Show in the article</a>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       {article.sourceUrl && (
         <p className="muted">Source: <a href={article.sourceUrl} rel="noopener noreferrer nofollow">{article.sourceUrl}</a></p>
       )}
+      {reviews.map((r) => (
+        <script key={r.url} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(r) }} />
+      ))}
     </main>
   );
 }

@@ -1,0 +1,407 @@
+import approxSearch from "approx-string-match";
+import type { AnchorCandidate, AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from "./types";
+import { commonPrefixRun, commonSuffixRun, contextSimilarity, levenshtein } from "./similarity";
+import { OffsetConverter } from "./units";
+
+/**
+ * Selector-only anchoring (issue 3, "anchor"): find where a W3C TextQuoteSelector (+ optional
+ * TextPositionSelector hint) sits in a text. Modelled on hypothesis/client's match-quote.ts, with one
+ * deliberate difference: below the confidence floor, or when two places score about the same, we return
+ * `needs-recheck` instead of the best guess (hypothesis/client#7571). Thresholds are explained in
+ * docs/anchoring.md; every constant below is referenced there by name.
+ */
+
+export type AnchorOptions = {
+  /** Minimum score to place a claim; below it the result is `needs-recheck`. Default {@link MIN_SCORE}. */
+  minScore?: number;
+  /** Best and second-best (non-overlapping) candidates closer than this are ambiguous. Default {@link AMBIGUITY_MARGIN}. */
+  ambiguityMargin?: number;
+  /** Largest fraction of the quote a fuzzy match may get wrong. Default {@link MAX_FUZZY_ERROR_RATE}. */
+  maxFuzzyErrorRate?: number;
+  /** Units of the TextPositionSelector: W3C code points (default) or JS UTF-16 units. */
+  positionUnits?: "code-points" | "utf16";
+  /** Position scale as a fraction of the text length. Default {@link POSITION_SCALE_FRACTION}. */
+  positionScaleFraction?: number;
+  /** At most this many candidates are returned with `needs-recheck`. Default 5. */
+  maxCandidates?: number;
+};
+
+/** Weights of the three signals (sum 1). Context carries as much as the quote itself: short quotes repeat. */
+export const WEIGHT_QUOTE = 0.4;
+export const WEIGHT_CONTEXT = 0.4;
+export const WEIGHT_POSITION = 0.2;
+/** Confidence floor for placing a fuzzy match. */
+export const MIN_SCORE = 0.75;
+/** Minimum context similarity to place a claim whose quote is exact (and shorter than LONG_QUOTE_LENGTH). */
+export const MIN_CONTEXT_EXACT = 0.45;
+/**
+ * ...and its score must reach this: with the weights above, context ≥ 0.75 suffices on its own, weaker
+ * context (0.45–0.75) needs the position hint to agree.
+ */
+export const MIN_SCORE_EXACT = 0.7;
+/**
+ * An exact quote at least this long (UTF-16 units) is evidence enough on its own, if no other place scores
+ * about as well: the same 32-character bar as a moved block in reanchor (RELOCATE_MIN_SUPPORT).
+ */
+export const LONG_QUOTE_LENGTH = 32;
+/** Minimum context similarity to place a fuzzy match (stricter: the quote itself is already uncertain). */
+export const MIN_CONTEXT_FUZZY = 0.6;
+/** Two candidates whose scores differ by less than this are ambiguous. */
+export const AMBIGUITY_MARGIN = 0.08;
+/** A fuzzy match may differ from the quote in at most this fraction of its characters. */
+export const MAX_FUZZY_ERROR_RATE = 0.2;
+/** Quotes shorter than this (UTF-16 units) are never fuzzy-matched: 1–3 words with 1–3 errors match too much. */
+export const MIN_FUZZY_QUOTE_LENGTH = 16;
+/** A fuzzy match must reproduce this many characters of the quote exactly at each edge (less for quotes under 4× this). */
+export const FUZZY_EDGE = 3;
+/** Exact hits scored in detail (the rest are pruned by their cheap exact-context runs). */
+const REFINE_TOP = 6;
+
+type Candidate = { start: number; end: number; quoteSim: number; ctx: number; pos: number; score: number };
+
+/** Position nearness decays as exp(-distance / scale), scale = max(POSITION_SCALE_MIN, POSITION_SCALE_FRACTION · text length). */
+export const POSITION_SCALE_MIN = 256;
+export const POSITION_SCALE_FRACTION = 0.1;
+function positionScale(textLength: number, fraction: number): number {
+  // Drift after scattered edits grows with article length.
+  return Math.max(POSITION_SCALE_MIN, textLength * fraction);
+}
+
+/** Cached converter for the last text seen, so that anchoring many claims on one text converts in O(log n). */
+let lastText: string | null = null;
+let lastConverter: OffsetConverter | null = null;
+function converterFor(text: string): OffsetConverter {
+  if (lastText !== text || lastConverter === null) {
+    lastText = text;
+    lastConverter = new OffsetConverter(text);
+  }
+  return lastConverter;
+}
+
+class Scorer {
+  readonly hasContext: boolean;
+  readonly hint: number | null;
+  readonly scale: number;
+  constructor(
+    readonly text: string,
+    readonly quote: TextQuoteSelector,
+    hint: number | null,
+    scaleFraction: number = POSITION_SCALE_FRACTION,
+  ) {
+    this.hasContext = (quote.prefix ?? "").length + (quote.suffix ?? "").length > 0;
+    this.hint = hint;
+    this.scale = positionScale(text.length, scaleFraction);
+  }
+
+  /**
+   * Context similarity in [0, 1], averaged over prefix and suffix (weighted by their lengths). Each side is the
+   * mean of (a) its edit-distance similarity, which survives small edits in the context, and (b) the fraction
+   * that agrees exactly and contiguously from the quote outwards, which the edit distance alone lacks: shifted
+   * by a few characters (the "a" three letters to the left of the right "a") the context is still 90% similar
+   * by edit distance, but its exact run is 0.
+   */
+  context(start: number, end: number): number {
+    const prefix = this.quote.prefix ?? "";
+    const suffix = this.quote.suffix ?? "";
+    if (prefix.length + suffix.length === 0) return 1;
+    let total = 0;
+    if (prefix.length > 0) {
+      const sim = contextSimilarity(prefix, this.text, start, "before");
+      const run = commonSuffixRun(prefix, this.text, start) / prefix.length;
+      total += ((sim + run) / 2) * prefix.length;
+    }
+    if (suffix.length > 0) {
+      const sim = contextSimilarity(suffix, this.text, end, "after");
+      const run = commonPrefixRun(suffix, this.text, end) / suffix.length;
+      total += ((sim + run) / 2) * suffix.length;
+    }
+    return total / (prefix.length + suffix.length);
+  }
+
+  position(start: number): number {
+    if (this.hint === null) return 0;
+    return Math.exp(-Math.abs(start - this.hint) / this.scale);
+  }
+
+  score(start: number, end: number, quoteSim: number): Candidate {
+    const ctx = this.context(start, end);
+    const pos = this.position(start);
+    let total = WEIGHT_QUOTE * quoteSim;
+    let weight = WEIGHT_QUOTE;
+    if (this.hasContext) {
+      total += WEIGHT_CONTEXT * ctx;
+      weight += WEIGHT_CONTEXT;
+    }
+    // The position weight counts even without a hint (pos = 0 then): a claim without a position selector
+    // needs stronger context to reach the same floor.
+    total += WEIGHT_POSITION * pos;
+    weight += WEIGHT_POSITION;
+    return { start, end, quoteSim, ctx, pos, score: total / weight };
+  }
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** All exact occurrences, pruned to the most promising by exact context agreement (cheap), plus the one nearest the hint. */
+function exactCandidates(scorer: Scorer): Candidate[] {
+  const { text, quote, hint } = scorer;
+  const exact = quote.exact;
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  const top: { start: number; run: number }[] = [];
+  let nearest = -1;
+  let nearestDist = Infinity;
+  for (let i = text.indexOf(exact); i !== -1; i = text.indexOf(exact, i + 1)) {
+    const run = commonSuffixRun(prefix, text, i) + commonPrefixRun(suffix, text, i + exact.length);
+    if (top.length < REFINE_TOP || run > top[top.length - 1].run) {
+      // insertion into a tiny sorted list (descending run)
+      let k = top.length < REFINE_TOP ? top.length : top.length - 1;
+      top[k] = { start: i, run };
+      while (k > 0 && top[k - 1].run < top[k].run) {
+        [top[k - 1], top[k]] = [top[k], top[k - 1]];
+        k--;
+      }
+    }
+    if (hint !== null && Math.abs(i - hint) < nearestDist) {
+      nearestDist = Math.abs(i - hint);
+      nearest = i;
+    }
+  }
+  const starts = new Set(top.map((t) => t.start));
+  if (nearest >= 0) starts.add(nearest);
+  return [...starts].map((s) => scorer.score(s, s + exact.length, 1));
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+function isWordChar(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && WORD_CHAR.test(text[i]);
+}
+
+/**
+ * Tightens the edges of a fuzzy match to what the quote's own edges look like. Myers' matcher reports the
+ * cheapest alignment, but several alignments often cost the same ("n of the local police" vs "of the local
+ * police" for the quote "from the local police"). We drop edge characters that cannot belong to the quote:
+ * spaces/punctuation that differ from the quote's edge character, and partial words when the quote starts
+ * (or ends) on a word boundary.
+ */
+function tightenFuzzy(text: string, quote: TextQuoteSelector, start: number, end: number): [number, number] {
+  const q = quote.exact;
+  const first = q[0];
+  const last = q[q.length - 1];
+  while (start < end && text[start] !== first && !isWordChar(text, start)) start++;
+  while (end > start && text[end - 1] !== last && !isWordChar(text, end - 1)) end--;
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  const quoteStartsWord = WORD_CHAR.test(first) && (prefix.length === 0 || !WORD_CHAR.test(prefix[prefix.length - 1]));
+  const quoteEndsWord = WORD_CHAR.test(last) && (suffix.length === 0 || !WORD_CHAR.test(suffix[0]));
+  if (quoteStartsWord && isWordChar(text, start - 1) && isWordChar(text, start)) {
+    let s = start;
+    while (s < end && isWordChar(text, s)) s++;
+    while (s < end && !isWordChar(text, s)) s++;
+    if (s < end && s - start <= Math.max(2, q.length / 5)) start = s;
+  }
+  if (quoteEndsWord && isWordChar(text, end) && isWordChar(text, end - 1)) {
+    let e = end;
+    while (e > start && isWordChar(text, e - 1)) e--;
+    while (e > start && !isWordChar(text, e - 1)) e--;
+    if (e > start && end - e <= Math.max(2, q.length / 5)) end = e;
+  }
+  return [start, end];
+}
+
+/** Fuzzy search window around the position hint, each side: FUZZY_WINDOW_MIN or 2 % of the text, whichever is larger. */
+export const FUZZY_WINDOW_MIN = 1024;
+function fuzzyRadius(textLength: number): number {
+  return Math.ceil(Math.max(FUZZY_WINDOW_MIN, 0.02 * textLength));
+}
+
+/** Length of the context piece looked for by {@link contextWithoutQuoteNear}. */
+const CONTEXT_PROBE = 16;
+
+/**
+ * True when the claim's own surroundings are still near the hint (the last CONTEXT_PROBE characters of the
+ * prefix, or the first of the suffix, occur there) but not around the quote: the words were edited in place.
+ */
+function contextWithoutQuoteNear(text: string, quote: TextQuoteSelector, hint: number, radius: number): boolean {
+  const exact = quote.exact;
+  const from = Math.max(0, hint - radius);
+  const to = Math.min(text.length, hint + exact.length + radius);
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  if (prefix.length >= CONTEXT_PROBE) {
+    const probe = prefix.slice(-CONTEXT_PROBE);
+    for (let i = text.indexOf(probe, from); i !== -1 && i < to; i = text.indexOf(probe, i + 1)) {
+      if (!text.startsWith(exact, i + probe.length)) return true;
+    }
+  }
+  if (suffix.length >= CONTEXT_PROBE) {
+    const probe = suffix.slice(0, CONTEXT_PROBE);
+    for (let j = text.indexOf(probe, from); j !== -1 && j < to; j = text.indexOf(probe, j + 1)) {
+      if (text.slice(j - exact.length, j) !== exact) return true;
+    }
+  }
+  return false;
+}
+
+/** Approximate matches of the quote, best per region, within a window around the hint (or the whole text). */
+function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
+  const { text, quote, hint } = scorer;
+  const exact = quote.exact;
+  if (exact.length < MIN_FUZZY_QUOTE_LENGTH) return [];
+  const maxErrors = Math.floor(exact.length * maxErrorRate);
+  if (maxErrors < 1) return [];
+  let from = 0;
+  let to = text.length;
+  if (hint !== null) {
+    // Search near the hint first: it is fast and it keeps edited quotes from landing on look-alikes far away.
+    const radius = fuzzyRadius(text.length) + exact.length;
+    from = Math.max(0, hint - radius);
+    to = Math.min(text.length, hint + exact.length + radius);
+  }
+  const matches = approxSearch(text.slice(from, to), exact, maxErrors);
+  matches.sort((a, b) => a.errors - b.errors || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const m of matches) {
+    if (m.start < 0 || m.end > to - from) continue;
+    const [s, e] = tightenFuzzy(text, quote, m.start + from, m.end + from);
+    const span = { start: s, end: e };
+    if (span.end <= span.start) continue;
+    if (kept.some((k) => overlaps(k, span))) continue;
+    // Both edges must agree with the quote's edges: then the claim's boundaries are fixed by unchanged text and
+    // only its inside differs. An edited first or last word leaves the boundary undefined: flag, don't guess.
+    const edge = Math.min(FUZZY_EDGE, Math.floor(exact.length / 4));
+    if (text.slice(s, s + edge) !== exact.slice(0, edge) || text.slice(e - edge, e) !== exact.slice(exact.length - edge)) continue;
+    // Re-count the errors after tightening: the score must describe the text we would actually place on.
+    const errors = text.slice(s, e) === exact ? 0 : levenshtein(exact, text.slice(s, e));
+    if (errors > maxErrors) continue;
+    kept.push(scorer.score(span.start, span.end, 1 - errors / exact.length));
+    if (kept.length >= 2 * REFINE_TOP) break;
+  }
+  return kept;
+}
+
+function decide(cands: Candidate[], scorer: Scorer, opts: Required<Pick<AnchorOptions, "minScore" | "ambiguityMargin" | "maxCandidates">>): { placed: Candidate | null; ranked: Candidate[] } {
+  const ranked = [...cands].sort((a, b) => b.score - a.score || a.start - b.start);
+  const best = ranked[0];
+  if (!best) return { placed: null, ranked };
+  const second = ranked.find((c) => !overlaps(c, best));
+  const exactLength = scorer.quote.exact.length;
+  let contextOk: boolean;
+  if (!scorer.hasContext) contextOk = true;
+  else if (best.quoteSim === 1) contextOk = exactLength >= LONG_QUOTE_LENGTH || (best.ctx >= MIN_CONTEXT_EXACT && best.score >= MIN_SCORE_EXACT);
+  else contextOk = best.ctx >= MIN_CONTEXT_FUZZY;
+  // A runner-up that would itself be placeable (its context is good too) is a near-duplicate passage; then
+  // the best must win by twice the margin.
+  const rivalMargin = second && second.ctx >= MIN_CONTEXT_EXACT ? 2 * opts.ambiguityMargin : opts.ambiguityMargin;
+  const unambiguous = !second || best.score - second.score >= rivalMargin;
+  // Without any context or position hint, only a quote that occurs exactly once can be placed.
+  const informed = scorer.hasContext || scorer.hint !== null || !second;
+  // The score floor applies to fuzzy matches; an exact quote is judged by its context (above) and the margin.
+  const scoreOk = best.quoteSim === 1 || best.score >= opts.minScore;
+  const ok = scoreOk && contextOk && unambiguous && informed;
+  return { placed: ok ? best : null, ranked };
+}
+
+function toCandidates(ranked: Candidate[], max: number): AnchorCandidate[] {
+  const out: AnchorCandidate[] = [];
+  for (const c of ranked) {
+    if (out.some((o) => overlaps(o, c))) continue;
+    out.push({ start: c.start, end: c.end, score: round(c.score) });
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/**
+ * Finds the span described by `selectors` in `text`. Returns JS UTF-16 offsets.
+ * Order (issue 3): the position if the text there equals the quote and nothing beats it; then exact quote
+ * matches ranked by prefix/suffix similarity and nearness to the position; then, only when no exact match
+ * qualifies, a fuzzy match (approx-string-match, Myers' bit-parallel algorithm).
+ */
+export function anchor(text: string, selectors: Selector[], options: AnchorOptions = {}): AnchorResult {
+  const opts = {
+    minScore: options.minScore ?? MIN_SCORE,
+    ambiguityMargin: options.ambiguityMargin ?? AMBIGUITY_MARGIN,
+    maxCandidates: options.maxCandidates ?? 5,
+  };
+  const maxErrorRate = options.maxFuzzyErrorRate ?? MAX_FUZZY_ERROR_RATE;
+  const quote = selectors.find((s): s is TextQuoteSelector => s.type === "TextQuoteSelector");
+  const position = selectors.find((s): s is TextPositionSelector => s.type === "TextPositionSelector");
+
+  let hintStart: number | null = null;
+  let hintEnd: number | null = null;
+  if (position) {
+    const conv = options.positionUnits === "utf16" ? null : converterFor(text);
+    const s = conv ? conv.toUtf16(position.start) : position.start;
+    const e = conv ? conv.toUtf16(position.end) : position.end;
+    if (Number.isFinite(s) && Number.isFinite(e) && s >= 0 && e >= s) {
+      hintStart = Math.min(s, text.length);
+      hintEnd = Math.min(e, text.length);
+    }
+  }
+
+  if (!quote || quote.exact.length === 0) {
+    // A bare position cannot be verified against anything: offer it, never place it.
+    if (hintStart !== null && hintEnd !== null && hintEnd <= text.length) {
+      return { status: "needs-recheck", candidates: [{ start: hintStart, end: hintEnd, score: 0 }] };
+    }
+    return { status: "orphaned" };
+  }
+
+  const scorer = new Scorer(text, quote, hintStart, options.positionScaleFraction);
+  const exact = quote.exact;
+
+  // 1. Position: the quote is exactly where the hint says and its whole context is intact. This is the
+  //    strongest evidence there is, so we accept it without scanning the rest of the text.
+  if (hintStart !== null && text.startsWith(exact, hintStart)) {
+    const prefix = quote.prefix ?? "";
+    const suffix = quote.suffix ?? "";
+    const end = hintStart + exact.length;
+    if (commonSuffixRun(prefix, text, hintStart) === prefix.length && commonPrefixRun(suffix, text, end) === suffix.length && (prefix.length + suffix.length > 0 || text.indexOf(exact) === text.lastIndexOf(exact))) {
+      return { status: "anchored", start: hintStart, end, score: 1, method: "position" };
+    }
+  }
+
+  // 2. Exact quote matches.
+  const exactCands = exactCandidates(scorer);
+  const exactDecision = decide(exactCands, scorer, opts);
+  if (exactDecision.placed) {
+    const p = exactDecision.placed;
+    // An exact copy far from where the claim was, while an edited version of the quote sits where it was: the
+    // claim's own words were edited and the copy is a duplicate passage. Selectors cannot tell them apart.
+    if (hintStart !== null && Math.abs(p.start - hintStart) > fuzzyRadius(text.length)) {
+      const near = fuzzyCandidates(scorer, maxErrorRate).filter((c) => c.quoteSim < 1 && c.ctx >= MIN_CONTEXT_EXACT);
+      if (near.length > 0 || contextWithoutQuoteNear(text, quote, hintStart, fuzzyRadius(text.length))) {
+        return { status: "needs-recheck", candidates: toCandidates([p, ...near], opts.maxCandidates) };
+      }
+    }
+    return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: p.start === hintStart ? "position" : "quote" };
+  }
+
+  // 3. Fuzzy, only when no exact match qualified. Exact hits stay in the running so that a fuzzy match
+  //    never wins against an exact one it cannot clearly beat.
+  const fuzzy = fuzzyCandidates(scorer, maxErrorRate);
+  const all = [...exactCands, ...fuzzy];
+  const decision = decide(all, scorer, opts);
+  if (decision.placed) {
+    const p = decision.placed;
+    const method = p.quoteSim === 1 ? (p.start === hintStart ? "position" : "quote") : "fuzzy";
+    return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method };
+  }
+  if (decision.ranked.length === 0) return { status: "orphaned" };
+  return { status: "needs-recheck", candidates: toCandidates(decision.ranked, opts.maxCandidates) };
+}
+
+/** Scores of the exact-quote candidates the engine considered (for debugging and "why was this flagged?" UIs). */
+export function explainAnchor(text: string, quote: TextQuoteSelector, hintUtf16: number | null): { start: number; end: number; ctx: number; pos: number; score: number }[] {
+  const scorer = new Scorer(text, quote, hintUtf16);
+  return exactCandidates(scorer)
+    .sort((a, b) => b.score - a.score)
+    .map((c) => ({ start: c.start, end: c.end, ctx: round(c.ctx), pos: round(c.pos), score: round(c.score) }));
+}

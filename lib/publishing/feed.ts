@@ -1,0 +1,26 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { buildClaimReview } from "./claimreview";
+import { listPublishedForFeed } from "./read-published";
+import { publicBaseUrl, publisherName } from "./site";
+
+export const FEED_PAGE_SIZE = 100;
+
+export async function buildClaimReviewFeed(pageParam: string | null) {
+  const page = pageParam === null ? 1 : Number(pageParam);
+  if (!Number.isInteger(page) || page < 1 || page > 1_000_000) throw new AppError("INVALID", "page must be a whole number from 1.");
+  const { entries, total } = await listPublishedForFeed(page, FEED_PAGE_SIZE);
+  const ctx = { baseUrl: publicBaseUrl(), publisher: publisherName() };
+  const pages = Math.max(1, Math.ceil(total / FEED_PAGE_SIZE));
+  const feedUrl = `${ctx.baseUrl}/claimreview.json`;
+  return {
+    "@context": "https://schema.org",
+    "@type": "DataFeed",
+    name: `${ctx.publisher} fact checks`,
+    url: page === 1 ? feedUrl : `${feedUrl}?page=${page}`,
+    dateModified: new Date().toISOString(),
+    // Pagination (not schema.org vocabulary, so in a non-schema key): where the next and previous pages are.
+    "factmark:page": { page, pages, total, pageSize: FEED_PAGE_SIZE, ...(page < pages ? { next: `${feedUrl}?page=${page + 1}` } : {}), ...(page > 1 ? { previous: `${feedUrl}?page=${page - 1}` } : {}) },
+    dataFeedElement: entries.map((e) => buildClaimReview(e.claim, e.article, ctx)).filter((r) => r !== null),
+  };
+}
