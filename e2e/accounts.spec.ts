@@ -212,7 +212,10 @@ test("bad input gets clear messages: duplicate and invalid email, unusable links
   // The only active admin cannot demote or deactivate themselves.
   await page.goto("/admin/users?q=admin%40example.org");
   await page.getByRole("row", { name: /Ada Admin/ }).getByRole("link", { name: "Ada Admin" }).click();
+  // Wait for the user's page itself: the list page being left also has a "Role" field.
+  await expect(page.getByRole("heading", { level: 1, name: "Ada Admin" })).toBeVisible();
   await page.getByLabel("Role", { exact: true }).selectOption("EDITOR");
+  await expect(page.getByLabel("Role", { exact: true })).toHaveValue("EDITOR");
   await page.getByRole("button", { name: "Change role" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "last active admin" })).toBeVisible();
   await page.getByRole("button", { name: "Deactivate" }).click();
