@@ -79,4 +79,26 @@ suite("anchor", () => {
     // utf16 positions are accepted on request
     expect(anchor(text, [sel[0], { type: "TextPositionSelector", start: s, end: s + 10 }], { positionUnits: "utf16" })).toMatchObject({ start: s });
   });
+
+  it("flags a claim edited in place when a near-duplicate sentence with the same words and context sits nearby", () => {
+    // Two versions of the same sentence in one article (as in articles assembled from several drafts).
+    const filler = "Officers from the ministry visited the site on Tuesday and spoke to the workers there. ".repeat(4);
+    const twin = "Nationalization of history has been increasingly called into question, and one of its consequences is the emerging of new processes.";
+    const text = "Intro paragraph about the topic at hand. " + twin + " " + filler + twin + " Outro.";
+    const claimStart = text.lastIndexOf("question");
+    const sel = selectorsFor(text, claimStart, claimStart + "question".length);
+    // The editor rewrote the claim's words (and a little around them) in the second copy only.
+    const at = text.lastIndexOf("into question, and");
+    const edited = text.slice(0, at) + "yusuf, a retired" + text.slice(at + "into question, and".length);
+    const r = anchor(edited, sel);
+    expect(r.status).toBe("needs-recheck");
+  });
+
+  it("still places a claim whose only exact copy moved a little, with its context intact", () => {
+    const s = article.indexOf("too small");
+    const sel = selectorsFor(article, s, s + 9);
+    const edited = "BREAKING NEWS, updated twice: " + article;
+    const r = anchor(edited, sel);
+    expect(r).toMatchObject({ status: "anchored", start: s + 30, end: s + 39 });
+  });
 });

@@ -256,31 +256,50 @@ export const TRACE_MIN_CONTEXT = 16;
  * (beyond the fuzzy window the edited-in-place check takes over). See {@link claimTraceCloser}.
  */
 export const TRACE_MAX_DISTANCE = 0.2;
+/** Largest length difference between a claim's edited surroundings and the original ones, for a two-sided trace. */
+export const TRACE_MAX_LENGTH_CHANGE = 64;
 
 /**
- * True when a whole context side of the claim (its prefix, or its suffix, as stored in the selector) sits
- * somewhere closer to the position hint than the chosen candidate `p`, at a place other than `p`: there the
- * claim's own surroundings survived, so that is where the claim most likely was, and its words were edited
- * (or an insertion broke its other side). The exact copy at `p`, farther away, is then a near-duplicate
- * passage. Selectors cannot tell the two readings apart, so the claim is flagged rather than placed.
+ * True when the claim's own surroundings sit somewhere closer to the position hint than the chosen candidate
+ * `p`, at a place that does not belong to `p`: there the claim's context survived, so that is where the claim
+ * most likely was, and its words were edited (or an insertion broke the rest of its context). The exact copy at
+ * `p`, farther away, is then a near-duplicate passage. Selectors cannot tell the two readings apart, so the
+ * claim is flagged rather than placed. A trace is either
+ * - a whole context side (the prefix, or the suffix, as stored in the selector), or
+ * - the outer TRACE_MIN_CONTEXT characters of both sides, in order, as far apart as prefix + quote + suffix
+ *   were (± TRACE_MAX_LENGTH_CHANGE): the edit ate into both sides of the context.
+ * One short piece of context alone is not a trace: 16 characters of prose recur too often.
  */
-function claimTraceCloser(text: string, quote: TextQuoteSelector, hint: number, p: { start: number; end: number }): boolean {
+function claimTraceCloser(text: string, quote: TextQuoteSelector, hint: number, p: { start: number; end: number }, oneSided: boolean, radius = Infinity): boolean {
   const exact = quote.exact;
-  const dist = Math.abs(p.start - hint);
+  const dist = Math.min(Math.abs(p.start - hint), radius);
   const prefix = quote.prefix ?? "";
   const suffix = quote.suffix ?? "";
-  if (prefix.length >= TRACE_MIN_CONTEXT) {
-    // The claim would start right after the prefix, at q = i + prefix.length, with |q - hint| < dist.
-    for (let i = text.indexOf(prefix, Math.max(0, hint - dist - prefix.length + 1)); i !== -1 && i < hint + dist - prefix.length; i = text.indexOf(prefix, i + 1)) {
-      const q = i + prefix.length;
-      if (q !== p.start && Math.abs(q - hint) < dist) return true;
+  const n = TRACE_MIN_CONTEXT;
+  const near = (q: number) => Math.abs(q - hint) < dist;
+  if (oneSided && prefix.length >= n) {
+    // Found at i, the claim would start at q = i + prefix.length.
+    for (let i = text.indexOf(prefix, Math.max(0, hint - dist - prefix.length + 1)); i !== -1 && i + prefix.length < hint + dist; i = text.indexOf(prefix, i + 1)) {
+      if (i + prefix.length !== p.start && near(i + prefix.length)) return true;
     }
   }
-  if (suffix.length >= TRACE_MIN_CONTEXT) {
-    // The claim would end right before the suffix; with the quote's length it starts at q = j - exact.length.
-    for (let j = text.indexOf(suffix, Math.max(0, hint - dist + exact.length + 1)); j !== -1 && j < hint + dist + exact.length; j = text.indexOf(suffix, j + 1)) {
-      const q = j - exact.length;
-      if (j !== p.end && Math.abs(q - hint) < dist) return true;
+  if (oneSided && suffix.length >= n) {
+    // Found at j, the claim would end at j and start at q = j - exact.length.
+    for (let j = text.indexOf(suffix, Math.max(0, hint - dist + exact.length + 1)); j !== -1 && j - exact.length < hint + dist; j = text.indexOf(suffix, j + 1)) {
+      if (j !== p.end && near(j - exact.length)) return true;
+    }
+  }
+  if (prefix.length >= n && suffix.length >= n) {
+    const head = prefix.slice(0, n);
+    const tail = suffix.slice(suffix.length - n);
+    const whole = prefix.length + exact.length + suffix.length;
+    for (let i = text.indexOf(head, Math.max(0, hint - dist - prefix.length + 1)); i !== -1 && i + prefix.length < hint + dist; i = text.indexOf(head, i + 1)) {
+      const q = i + prefix.length;
+      if (q === p.start || !near(q)) continue;
+      const from = i + Math.max(n, whole - TRACE_MAX_LENGTH_CHANGE) - n;
+      const j = text.indexOf(tail, from);
+      // ...and it must not be p's own surroundings with an edit inside its context.
+      if (j !== -1 && j + n - i <= whole + TRACE_MAX_LENGTH_CHANGE && (j + n <= p.start || i >= p.end)) return true;
     }
   }
   return false;
@@ -414,11 +433,11 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
     // claim's own words were edited and the copy is a duplicate passage. Selectors cannot tell them apart.
     if (hintStart !== null && Math.abs(p.start - hintStart) > fuzzyRadius(text.length)) {
       const near = fuzzyCandidates(scorer, maxErrorRate).filter((c) => c.quoteSim < 1 && c.ctx >= MIN_CONTEXT_EXACT);
-      if (near.length > 0 || contextWithoutQuoteNear(text, quote, hintStart, fuzzyRadius(text.length))) {
+      if (near.length > 0 || contextWithoutQuoteNear(text, quote, hintStart, fuzzyRadius(text.length)) || claimTraceCloser(text, quote, hintStart, p, true, fuzzyRadius(text.length))) {
         return { status: "needs-recheck", candidates: toCandidates([p, ...near], opts.maxCandidates) };
       }
     }
-    if (hintStart !== null && p.start !== hintStart && Math.abs(p.start - hintStart) <= TRACE_MAX_DISTANCE * scorer.scale && claimTraceCloser(text, quote, hintStart, p)) {
+    if (hintStart !== null && p.start !== hintStart && claimTraceCloser(text, quote, hintStart, p, Math.abs(p.start - hintStart) <= TRACE_MAX_DISTANCE * scorer.scale)) {
       return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
     }
     return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: p.start === hintStart ? "position" : "quote" };
