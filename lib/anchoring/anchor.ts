@@ -276,17 +276,18 @@ function claimTraceCloser(text: string, quote: TextQuoteSelector, hint: number, 
   const prefix = quote.prefix ?? "";
   const suffix = quote.suffix ?? "";
   const n = TRACE_MIN_CONTEXT;
-  const near = (q: number) => Math.abs(q - hint) < dist;
+  // A trace must be closer to the hint than p, and not p's own context (a fuzzy p's edges may be off by a few characters).
+  const near = (q: number) => Math.abs(q - hint) < dist && (q + exact.length <= p.start || q >= p.end);
   if (oneSided && prefix.length >= n) {
     // Found at i, the claim would start at q = i + prefix.length.
     for (let i = text.indexOf(prefix, Math.max(0, hint - dist - prefix.length + 1)); i !== -1 && i + prefix.length < hint + dist; i = text.indexOf(prefix, i + 1)) {
-      if (i + prefix.length !== p.start && near(i + prefix.length)) return true;
+      if (near(i + prefix.length)) return true;
     }
   }
   if (oneSided && suffix.length >= n) {
     // Found at j, the claim would end at j and start at q = j - exact.length.
     for (let j = text.indexOf(suffix, Math.max(0, hint - dist + exact.length + 1)); j !== -1 && j - exact.length < hint + dist; j = text.indexOf(suffix, j + 1)) {
-      if (j !== p.end && near(j - exact.length)) return true;
+      if (near(j - exact.length)) return true;
     }
   }
   if (prefix.length >= n && suffix.length >= n) {
@@ -295,7 +296,7 @@ function claimTraceCloser(text: string, quote: TextQuoteSelector, hint: number, 
     const whole = prefix.length + exact.length + suffix.length;
     for (let i = text.indexOf(head, Math.max(0, hint - dist - prefix.length + 1)); i !== -1 && i + prefix.length < hint + dist; i = text.indexOf(head, i + 1)) {
       const q = i + prefix.length;
-      if (q === p.start || !near(q)) continue;
+      if (!near(q)) continue;
       const from = i + Math.max(n, whole - TRACE_MAX_LENGTH_CHANGE) - n;
       const j = text.indexOf(tail, from);
       // ...and it must not be p's own surroundings with an edit inside its context.
@@ -451,6 +452,10 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
   if (decision.placed) {
     const p = decision.placed;
     const method = p.quoteSim === 1 ? (p.start === hintStart ? "position" : "quote") : "fuzzy";
+    // The same test as for exact copies: a near-duplicate passage must not win over the claim's own, edited place.
+    if (hintStart !== null && p.start !== hintStart && claimTraceCloser(text, quote, hintStart, p, Math.abs(p.start - hintStart) <= TRACE_MAX_DISTANCE * scorer.scale)) {
+      return { status: "needs-recheck", candidates: toCandidates(decision.ranked, opts.maxCandidates) };
+    }
     return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method };
   }
   if (decision.ranked.length === 0) return { status: "orphaned" };
