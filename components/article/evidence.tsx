@@ -6,12 +6,11 @@ import { STANCE_LABELS, VERDICT_INFO } from "@/lib/verdicts";
 const date = (iso: string | null) => (iso ? formatDate(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) : null);
 
 /** One published check: verdict, explanation, sources, and who checked and approved it. */
-export default function Evidence({ claim, headingLevel = 3 }: { claim: PublishedClaimView; headingLevel?: 2 | 3 }) {
+export default function Evidence({ claim }: { claim: PublishedClaimView }) {
   const info = VERDICT_INFO[claim.verdict];
-  const Heading = `h${headingLevel}` as "h2" | "h3";
   return (
     <div className={`evidence${claim.retraction ? " is-withdrawn" : ""}`}>
-      <Heading className="evidence-heading">
+      <h3 className="evidence-heading">
         {claim.retraction ? (
           <span className="verdict-badge withdrawn-badge">Check withdrawn</span>
         ) : (
@@ -21,7 +20,7 @@ export default function Evidence({ claim, headingLevel = 3 }: { claim: Published
           </span>
         )}
         <span className="evidence-quote">“{claim.quote}”</span>
-      </Heading>
+      </h3>
       {claim.retraction ? (
         <p>
           This check (rated <s>{info.label}</s>) was withdrawn by {claim.retraction.by} on {date(claim.retraction.at)}. Reason: {claim.retraction.reason}

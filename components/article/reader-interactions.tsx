@@ -1,27 +1,32 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import type { PublishedClaimView } from "@/lib/publishing/published";
-import Evidence from "./evidence";
+import { claimAnchorId } from "@/lib/publishing/site";
 
 /**
  * Makes the server-rendered marks interactive: click or Enter opens the evidence dialog (for every
  * check on those words), n/p jump between checks, Esc closes. Without JavaScript the same evidence
- * is in the page below the article.
+ * is in the page below the article; the dialog shows copies of those same evidence blocks, so the
+ * page does not ship every check twice.
  */
-export default function ReaderInteractions({ claims, children }: { claims: PublishedClaimView[]; children: ReactNode }) {
+export default function ReaderInteractions({ children }: { children: ReactNode }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
-  const [open, setOpen] = useState<PublishedClaimView[]>([]);
-  const byId = useRef(new Map(claims.map((c) => [c.id, c])));
+  const contentRef = useRef<HTMLDivElement>(null);
+  const [count, setCount] = useState(0);
 
   const show = useCallback((mark: HTMLElement) => {
     const ids = (mark.dataset.claims ?? mark.dataset.claimId ?? "").split(" ").filter(Boolean);
-    const found = ids.map((id) => byId.current.get(id)).filter((c): c is PublishedClaimView => !!c);
-    if (!found.length) return;
+    const blocks = ids
+      .map((id) => document.getElementById(claimAnchorId(id))?.querySelector(".evidence"))
+      .filter((b): b is Element => !!b)
+      .map((b) => b.cloneNode(true));
+    const content = contentRef.current;
+    if (!blocks.length || !content) return;
+    content.replaceChildren(...blocks);
     returnFocus.current = mark;
-    setOpen(found);
+    setCount(blocks.length);
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
@@ -73,9 +78,10 @@ export default function ReaderInteractions({ claims, children }: { claims: Publi
       <dialog
         ref={dialogRef}
         className="evidence-dialog"
-        aria-label={open.length > 1 ? "Checks on these words" : "Fact check"}
+        aria-label={count > 1 ? "Checks on these words" : "Fact check"}
         onClose={() => {
-          setOpen([]);
+          contentRef.current?.replaceChildren();
+          setCount(0);
           returnFocus.current?.focus();
         }}
         onClick={(e) => {
@@ -84,7 +90,7 @@ export default function ReaderInteractions({ claims, children }: { claims: Publi
         }}
       >
         <div className="dialog-content">
-          {open.map((c) => <Evidence key={c.id} claim={c} headingLevel={2} />)}
+          <div ref={contentRef} className="dialog-evidence" />
           <form method="dialog">
             <button type="submit" autoFocus>Close</button>
           </form>

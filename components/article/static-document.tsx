@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { BLOCK_SEPARATOR, type TArticleDoc, type TBlock, type TInline, type TListItem } from "@/lib/articles/document";
 import { splitAtBoundaries, type Interval } from "@/lib/publishing/segments";
 
@@ -29,13 +29,13 @@ function renderInline(nodes: TInline[] | undefined, ctx: Ctx): ReactNode[] {
     const start = ctx.offset;
     ctx.offset += text.length;
     if (!ctx.renderHighlight || !ctx.highlights.length) {
-      out.push(n.type === "hardBreak" ? <br key={i} /> : <span key={i}>{formatted(n, text)}</span>);
+      out.push(n.type === "hardBreak" ? <br key={i} /> : <Fragment key={i}>{formatted(n, text)}</Fragment>);
       continue;
     }
     for (const piece of splitAtBoundaries(start, start + text.length, ctx.highlights)) {
       const key = `${i}-${piece.start}`;
       const node: ReactNode = n.type === "hardBreak" ? <br /> : formatted(n, text.slice(piece.start - start, piece.end - start));
-      out.push(<span key={key}>{piece.covering.length ? ctx.renderHighlight(piece.covering, node, key, piece.start) : node}</span>);
+      out.push(<Fragment key={key}>{piece.covering.length ? ctx.renderHighlight(piece.covering, node, key, piece.start) : node}</Fragment>);
     }
   }
   return out;

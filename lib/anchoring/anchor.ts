@@ -1,6 +1,7 @@
 import approxSearch from "approx-string-match";
 import type { AnchorCandidate, AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from "./types";
 import { commonPrefixRun, commonSuffixRun, contextSimilarity, levenshtein } from "./similarity";
+import { editScore } from "./boundary";
 import { OffsetConverter } from "./units";
 
 /**
@@ -256,6 +257,8 @@ export const TRACE_MIN_CONTEXT = 16;
  * (beyond the fuzzy window the edited-in-place check takes over). See {@link claimTraceCloser}.
  */
 export const TRACE_MAX_DISTANCE = 0.2;
+/** Length of the outer pieces of prefix and suffix that make a two-sided trace (both must be found, in order). */
+export const TRACE_PIECE = 16;
 /** Largest length difference between a claim's edited surroundings and the original ones, for a two-sided trace. */
 export const TRACE_MAX_LENGTH_CHANGE = 64;
 
@@ -266,7 +269,7 @@ export const TRACE_MAX_LENGTH_CHANGE = 64;
  * `p`, farther away, is then a near-duplicate passage. Selectors cannot tell the two readings apart, so the
  * claim is flagged rather than placed. A trace is either
  * - a whole context side (the prefix, or the suffix, as stored in the selector), or
- * - the outer TRACE_MIN_CONTEXT characters of both sides, in order, as far apart as prefix + quote + suffix
+ * - the outer TRACE_PIECE characters of both sides (each side at least TRACE_MIN_CONTEXT long), in order, as far apart as prefix + quote + suffix
  *   were (± TRACE_MAX_LENGTH_CHANGE): the edit ate into both sides of the context.
  * One short piece of context alone is not a trace: 16 characters of prose recur too often.
  */
@@ -291,16 +294,59 @@ function claimTraceCloser(text: string, quote: TextQuoteSelector, hint: number, 
     }
   }
   if (prefix.length >= n && suffix.length >= n) {
-    const head = prefix.slice(0, n);
-    const tail = suffix.slice(suffix.length - n);
+    const m = TRACE_PIECE;
+    const head = prefix.slice(0, m);
+    const tail = suffix.slice(suffix.length - m);
     const whole = prefix.length + exact.length + suffix.length;
     for (let i = text.indexOf(head, Math.max(0, hint - dist - prefix.length + 1)); i !== -1 && i + prefix.length < hint + dist; i = text.indexOf(head, i + 1)) {
       const q = i + prefix.length;
       if (!near(q)) continue;
-      const from = i + Math.max(n, whole - TRACE_MAX_LENGTH_CHANGE) - n;
+      const from = i + Math.max(m, whole - TRACE_MAX_LENGTH_CHANGE) - m;
       const j = text.indexOf(tail, from);
       // ...and it must not be p's own surroundings with an edit inside its context.
-      if (j !== -1 && j + n - i <= whole + TRACE_MAX_LENGTH_CHANGE && (j + n <= p.start || i >= p.end)) return true;
+      if (j !== -1 && j + m - i <= whole + TRACE_MAX_LENGTH_CHANGE && (j + m <= p.start || i >= p.end)) return true;
+    }
+  }
+  return false;
+}
+
+/** Longest insertion next to a quote that {@link insertionSlides} considers. */
+export const SLIDE_MAX_INSERT = 128;
+
+/**
+ * True when the exact quote at `p` has its context broken on one side by what looks like a pure insertion
+ * (the context resumes, intact, up to SLIDE_MAX_INSERT characters further on) whose text ends (or starts) with
+ * the same words as the quote's edge, so that the insertion could equally well sit inside the quote: "According
+ * to" + inserted " showcase varied achievements to" + " new national…" is also "According " + inserted "to
+ * showcase varied achievements " + "to new national…". Which of the two the editor made decides whether the
+ * claim's words were touched; the text cannot tell (reanchor flags the same diff slides). Slides are compared by
+ * how natural their edges are (diff-match-patch's boundary score): only an equally natural one is ambiguous.
+ */
+function insertionSlides(text: string, quote: TextQuoteSelector, p: { start: number; end: number }): boolean {
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  const len = p.end - p.start;
+  if (suffix.length > 0 && !text.startsWith(suffix, p.end)) {
+    const probe = suffix.slice(0, Math.min(TRACE_MIN_CONTEXT, suffix.length));
+    const j = text.indexOf(probe, p.end + 1);
+    if (probe.length >= TRACE_MIN_CONTEXT / 2 && j !== -1 && j - p.end <= SLIDE_MAX_INSERT) {
+      const ins = j - p.end;
+      let k = 0;
+      while (k < len && k < ins && text.charCodeAt(p.end - 1 - k) === text.charCodeAt(j - 1 - k)) k++;
+      const chosen = editScore(text, p.start, p.end, ins, text.length);
+      for (let t = 1; t <= k; t++) if (editScore(text, p.start, p.end - t, ins, text.length) >= chosen) return true;
+    }
+  }
+  if (prefix.length > 0 && !text.startsWith(prefix, p.start - prefix.length)) {
+    const probe = prefix.slice(prefix.length - Math.min(TRACE_MIN_CONTEXT, prefix.length));
+    const i = p.start - probe.length - 1 >= 0 ? text.lastIndexOf(probe, p.start - probe.length - 1) : -1;
+    const e = i + probe.length;
+    if (probe.length >= TRACE_MIN_CONTEXT / 2 && i !== -1 && p.start - e <= SLIDE_MAX_INSERT) {
+      const ins = p.start - e;
+      let k = 0;
+      while (k < len && k < ins && text.charCodeAt(p.start + k) === text.charCodeAt(e + k)) k++;
+      const chosen = editScore(text, 0, e, ins, p.end);
+      for (let t = 1; t <= k; t++) if (editScore(text, 0, e + t, ins, p.end) >= chosen) return true;
     }
   }
   return false;
@@ -439,6 +485,9 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
       }
     }
     if (hintStart !== null && p.start !== hintStart && claimTraceCloser(text, quote, hintStart, p, Math.abs(p.start - hintStart) <= TRACE_MAX_DISTANCE * scorer.scale)) {
+      return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
+    }
+    if (insertionSlides(text, quote, p)) {
       return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
     }
     return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: p.start === hintStart ? "position" : "quote" };

@@ -57,7 +57,7 @@ export default async function ArticlePage({ params }: Props) {
         )}
       </div>
       <VerdictSummary claims={claims} />
-      <ReaderInteractions claims={claims}>
+      <ReaderInteractions>
         <article className="article-body reader-body" data-testid="article-body">
           <ReaderMarks doc={article.version.doc} claims={claims} />
         </article>

@@ -1,0 +1,154 @@
+// npm run bench:reader — the public article page with 200 published checks, on a production build,
+// on the embedded database and on PostgreSQL: time to first byte at 1 connection, and requests
+// per second at 1 and 50 connections (autocannon), beside a bare node:http server returning the
+// same HTML from memory (the ceiling). Target: p50 TTFB ≤ 50 ms at 1 connection.
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import autocannon from "autocannon";
+import pg from "pg";
+import { openDb } from "@/lib/db/client";
+import { migratePglite } from "@/lib/db/migrate";
+import { seedDatabase } from "@/lib/seed/seed";
+import { median, writeBenchmarkSection } from "./benchmarks-doc";
+import { generateClaims, runPrepareChild, startServer, stopServer } from "./server";
+
+const CLAIMS = 200;
+const PORT = 3301;
+const CEILING_PORT = 3302;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const TTFB_SAMPLES = 200;
+const PGLITE_DIR = ".data/bench-reader";
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function prepare(url: string): Promise<string> {
+  const db = await openDb(url);
+  if (db.kind === "pglite") await migratePglite(db.pglite);
+  await seedDatabase(db.prisma, { demoUsers: true });
+  const slug = await generateClaims(db.prisma, CLAIMS, { publish: true });
+  await db.close();
+  return slug;
+}
+
+/** Time to first byte of `samples` sequential GETs, in ms. */
+function ttfb(url: string, samples: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const out: number[] = [];
+    const one = () => {
+      const t0 = performance.now();
+      const req = http.get(url, (res) => {
+        res.once("data", () => out.push(performance.now() - t0));
+        res.on("end", () => (out.length >= samples ? resolve(out) : one()));
+        res.resume();
+      });
+      req.on("error", reject);
+    };
+    one();
+  });
+}
+
+function fetchText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http.get(url, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve(body));
+    }).on("error", reject);
+  });
+}
+
+type Row = { target: string; ttfbP50: number; ttfbP90: number; rps1: number; rps50: number; p50At50: number; errors: number };
+
+async function measure(target: string, url: string): Promise<Row> {
+  await ttfb(url, 20); // warm-up
+  const samples = await ttfb(url, TTFB_SAMPLES);
+  const sorted = [...samples].sort((a, b) => a - b);
+  const one = await autocannon({ url, connections: 1, duration: DURATION });
+  const fifty = await autocannon({ url, connections: 50, duration: DURATION });
+  return {
+    target,
+    ttfbP50: median(samples),
+    ttfbP90: sorted[Math.floor(sorted.length * 0.9)],
+    rps1: one.requests.average,
+    rps50: fifty.requests.average,
+    p50At50: fifty.latency.p50,
+    errors: one.errors + one.non2xx + fifty.errors + fifty.non2xx,
+  };
+}
+
+async function main() {
+  const rows: Row[] = [];
+  let html = "";
+  let path = "";
+
+  // Embedded database.
+  rmSync(PGLITE_DIR, { recursive: true, force: true });
+  rmSync(`${PGLITE_DIR}.lock`, { force: true });
+  const slug = await runPrepareChild("e2e/bench/reader.ts", [`pglite:${PGLITE_DIR}`]);
+  path = `/articles/${slug}`;
+  let server = await startServer(PORT, `pglite:${PGLITE_DIR}`);
+  try {
+    html = await fetchText(`http://127.0.0.1:${PORT}${path}`);
+    const marks = (html.match(/<mark /g) ?? []).length;
+    console.log(`article page: ${(html.length / 1024).toFixed(0)} KiB of HTML, ${marks} <mark> elements, ${(html.match(/application\/ld\+json/g) ?? []).length} ClaimReview scripts`);
+    rows.push(await measure("Factmark, embedded PGlite", `http://127.0.0.1:${PORT}${path}`));
+  } finally {
+    await stopServer(server);
+  }
+
+  // PostgreSQL: a throwaway database, migrated with the real CLI.
+  const name = `factmark_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const pgUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  try {
+    execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: pgUrl }, stdio: "ignore" });
+    await runPrepareChild("e2e/bench/reader.ts", [pgUrl]);
+    server = await startServer(PORT, pgUrl, { NEXTAUTH_SECRET: "bench-only-secret-0123456789abcdef" });
+    try {
+      rows.push(await measure("Factmark, PostgreSQL", `http://127.0.0.1:${PORT}${path}`));
+    } finally {
+      await stopServer(server);
+    }
+  } finally {
+    const c = new pg.Client({ connectionString: ADMIN_URL });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  }
+
+  // The ceiling: the same bytes from memory.
+  const ceiling = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(html);
+  });
+  await new Promise<void>((r) => ceiling.listen(CEILING_PORT, "127.0.0.1", r));
+  try {
+    rows.push(await measure("bare node:http, same HTML from memory (ceiling)", `http://127.0.0.1:${CEILING_PORT}/`));
+  } finally {
+    ceiling.close();
+  }
+
+  const top = rows[rows.length - 1];
+  const table = [
+    "| target | TTFB p50 (ms), 1 conn | TTFB p90 | req/s, 1 conn | req/s, 50 conn | of ceiling, 50 conn | latency p50 at 50 conn (ms) | errors |",
+    "|---|---|---|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r.target} | ${r.ttfbP50.toFixed(1)} | ${r.ttfbP90.toFixed(1)} | ${r.rps1.toFixed(0)} | ${r.rps50.toFixed(0)} | ${((r.rps50 / top.rps50) * 100).toFixed(1)} % | ${r.p50At50.toFixed(0)} | ${r.errors} |`),
+  ].join("\n");
+  console.log(`\n${table}`);
+  writeBenchmarkSection(
+    "reader",
+    `## Reader page (\`npm run bench:reader\`)\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, Node ${process.version}; production build; the seed article with ${CLAIMS} published checks (${(html.length / 1024).toFixed(0)} KiB of HTML). ` +
+      `TTFB: median of ${TTFB_SAMPLES} sequential requests after 20 warm-up requests. Throughput: autocannon, ${DURATION} s per run; load generator and server share the 2 cores. Target: TTFB p50 ≤ 50 ms at 1 connection. Generated by e2e/bench/reader.ts.\n\n${table}`,
+  );
+}
+
+const entry = process.argv.includes("--prepare") ? prepare(process.argv[process.argv.indexOf("--prepare") + 1]).then((slug) => console.log(slug)) : main();
+entry.catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
