@@ -315,7 +315,8 @@ export const SLIDE_MAX_INSERT = 128;
 
 /**
  * True when the exact quote at `p` has its context broken on one side by what looks like a pure insertion
- * (the context resumes, intact, up to SLIDE_MAX_INSERT characters further on) whose text ends (or starts) with
+ * (the whole context side, at least TRACE_MIN_CONTEXT long, resumes intact up to SLIDE_MAX_INSERT characters
+ * further on) whose text ends (or starts) with
  * the same words as the quote's edge, so that the insertion could equally well sit inside the quote: "According
  * to" + inserted " showcase varied achievements to" + " new national…" is also "According " + inserted "to
  * showcase varied achievements " + "to new national…". Which of the two the editor made decides whether the
@@ -327,9 +328,8 @@ function insertionSlides(text: string, quote: TextQuoteSelector, p: { start: num
   const suffix = quote.suffix ?? "";
   const len = p.end - p.start;
   if (suffix.length > 0 && !text.startsWith(suffix, p.end)) {
-    const probe = suffix.slice(0, Math.min(TRACE_MIN_CONTEXT, suffix.length));
-    const j = text.indexOf(probe, p.end + 1);
-    if (probe.length >= TRACE_MIN_CONTEXT / 2 && j !== -1 && j - p.end <= SLIDE_MAX_INSERT) {
+    const j = text.indexOf(suffix, p.end + 1);
+    if (suffix.length >= TRACE_MIN_CONTEXT && j !== -1 && j - p.end <= SLIDE_MAX_INSERT) {
       const ins = j - p.end;
       let k = 0;
       while (k < len && k < ins && text.charCodeAt(p.end - 1 - k) === text.charCodeAt(j - 1 - k)) k++;
@@ -338,10 +338,9 @@ function insertionSlides(text: string, quote: TextQuoteSelector, p: { start: num
     }
   }
   if (prefix.length > 0 && !text.startsWith(prefix, p.start - prefix.length)) {
-    const probe = prefix.slice(prefix.length - Math.min(TRACE_MIN_CONTEXT, prefix.length));
-    const i = p.start - probe.length - 1 >= 0 ? text.lastIndexOf(probe, p.start - probe.length - 1) : -1;
-    const e = i + probe.length;
-    if (probe.length >= TRACE_MIN_CONTEXT / 2 && i !== -1 && p.start - e <= SLIDE_MAX_INSERT) {
+    const i = p.start - prefix.length - 1 >= 0 ? text.lastIndexOf(prefix, p.start - prefix.length - 1) : -1;
+    const e = i + prefix.length;
+    if (prefix.length >= TRACE_MIN_CONTEXT && i !== -1 && p.start - e <= SLIDE_MAX_INSERT) {
       const ins = p.start - e;
       let k = 0;
       while (k < len && k < ins && text.charCodeAt(p.start + k) === text.charCodeAt(e + k)) k++;
