@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { AccountEventType } from "@/lib/generated/prisma/client";
 import { assertAdmin } from "./authorize";
 import { parseUserId } from "./ids";
-import type { UserRow } from "./list-users";
+import { userRowSelect, type UserRow } from "./list-users";
 
 export type AccountEventRow = {
   id: string;
@@ -29,21 +29,8 @@ export async function getUserForAdmin(actor: SessionUser | null, rawId: unknown)
   const user = await prisma.user.findUnique({
     where: { id },
     select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      active: true,
-      lastSignInAt: true,
-      createdAt: true,
+      ...userRowSelect(now),
       mustChangePassword: true,
-      _count: { select: { claims: { where: { deletedAt: null } } } },
-      invitations: {
-        where: { usedAt: null, revokedAt: null, expiresAt: { gt: now } },
-        select: { expiresAt: true },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-      },
       accountEvents: {
         orderBy: { createdAt: "desc" },
         take: 200,

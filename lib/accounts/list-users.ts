@@ -19,6 +19,27 @@ export type UserRow = {
   invitationPending: boolean;
 };
 
+/** The columns of a user row, shared by the list and the user's own page. */
+export function userRowSelect(now: Date) {
+  return {
+    id: true,
+    name: true,
+    email: true,
+    role: true,
+    active: true,
+    lastSignInAt: true,
+    createdAt: true,
+    _count: { select: { claims: { where: { deletedAt: null } } } },
+    // The newest unused, unexpired invitation link, if any.
+    invitations: {
+      where: { usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      select: { expiresAt: true },
+      orderBy: { createdAt: "desc" },
+      take: 1,
+    },
+  } satisfies Prisma.UserSelect;
+}
+
 export async function listUsers(actor: SessionUser | null, query: unknown = {}): Promise<UserRow[]> {
   assertAdmin(actor);
   const { q, role } = ZUserQuery.parse(query ?? {});
@@ -32,17 +53,7 @@ export async function listUsers(actor: SessionUser | null, query: unknown = {}):
     where,
     orderBy: [{ active: "desc" }, { name: "asc" }],
     take: 500,
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      active: true,
-      lastSignInAt: true,
-      createdAt: true,
-      _count: { select: { claims: { where: { deletedAt: null } } } },
-      invitations: { where: { usedAt: null, revokedAt: null, expiresAt: { gt: now } }, select: { id: true }, take: 1 },
-    },
+    select: userRowSelect(now),
   });
   return users.map(({ _count, invitations, ...u }) => ({ ...u, claimCount: _count.claims, invitationPending: invitations.length > 0 }));
 }
