@@ -21,6 +21,11 @@ export {
   WEIGHT_QUOTE,
   WEIGHT_CONTEXT,
   WEIGHT_POSITION,
+  TRACE_MIN_CONTEXT,
+  TRACE_MAX_DISTANCE,
+  TRACE_PIECE,
+  TRACE_MAX_LENGTH_CHANGE,
+  SLIDE_MAX_INSERT,
 } from "./anchor";
 export { reanchor, CHANGED_MIN_SIMILARITY, RELOCATE_MIN_SUPPORT, ORPHAN_MAX_KEPT } from "./reanchor";
 export { OffsetConverter, utf16ToCodePoint, codePointToUtf16, codePointLength } from "./units";
