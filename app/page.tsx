@@ -4,6 +4,10 @@ import { formatDate } from "@/lib/format";
 import { listIndex, MAX_QUERY_LENGTH, type IndexEntry } from "@/lib/publishing/search";
 import { claimAnchorId } from "@/lib/publishing/site";
 import { VERDICT_INFO } from "@/lib/verdicts";
+import { getSessionUser } from "@/lib/auth/session";
+import { hasRole, REVIEW_ROLES } from "@/lib/auth/roles";
+import { getReviewerHome } from "@/lib/workflow/get-reviewer-home";
+import { STATE_LABELS } from "@/lib/workflow/state-machine";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +22,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     if (!isAppError(e)) throw e;
     error = e.message;
   }
+  const user = await getSessionUser();
+  const home = user && hasRole(user, REVIEW_ROLES) ? await getReviewerHome(user) : null;
   return (
     <main className="page">
       <h1>Fact-checked articles</h1>
@@ -50,6 +56,33 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </li>
           ))}
         </ul>
+      )}
+      {home && (
+        <>
+          <section aria-labelledby="my-assignments">
+            <h2 id="my-assignments">My assignments</h2>
+            {home.assignments.length === 0 ? <p className="muted">No articles assigned to you.</p> : (
+              <ul>
+                {home.assignments.map((a) => <li key={a.slug}><Link href={`/articles/${a.slug}/review`}>{a.title}</Link></li>)}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="my-claims">
+            <h2 id="my-claims">My claims by state</h2>
+            <ul>
+              {home.claimsByState.map((g) => (
+                <li key={g.state} data-testid={`my-claims-${g.state}`}>
+                  {STATE_LABELS[g.state]}: {g.claims.length}
+                  {g.claims.length > 0 && (
+                    <ul>
+                      {g.claims.slice(0, 10).map((c) => <li key={c.id}><Link href={`/review/claims/${c.id}`}>“{c.quote}”</Link> <span className="muted">({c.articleTitle})</span></li>)}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
       )}
     </main>
   );

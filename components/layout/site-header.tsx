@@ -3,11 +3,13 @@ import "@/components/accounts/accounts.css";
 import { getSessionUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { needsPasswordChange } from "@/lib/accounts/account-notice";
+import { countReviewQueue } from "@/lib/workflow/list-queue";
+import { countUnreadNotifications } from "@/lib/workflow/notifications";
 import SignOutButton from "./sign-out-button";
 
 export default async function SiteHeader() {
   const user = await getSessionUser();
-  const changePassword = await needsPasswordChange(user);
+  const [changePassword, queueCount, unread] = await Promise.all([needsPasswordChange(user), countReviewQueue(user), countUnreadNotifications(user)]);
   return (
     <header className="site-header">
       <Link href="/" className="brand">Factmark</Link>
@@ -17,6 +19,14 @@ export default async function SiteHeader() {
             {changePassword && (
               <Link href="/account" className="acct-header-notice">Please change your one-time password</Link>
             )}
+            {queueCount !== null && (
+              <Link href="/review/queue" data-testid="queue-link" aria-label={`Review queue, ${queueCount} waiting`}>
+                Review queue <span className="header-count" data-testid="queue-count">{queueCount}</span>
+              </Link>
+            )}
+            <Link href="/notifications" data-testid="notifications-link" aria-label={`Notifications, ${unread} unread`}>
+              Notifications{unread > 0 && <> <span className="header-count" data-testid="unread-count">{unread}</span></>}
+            </Link>
             {user.role === "ADMIN" && <Link href="/admin/users">Users</Link>}
             <Link href="/account">Account</Link>
             <span data-testid="current-user">

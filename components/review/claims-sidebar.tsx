@@ -49,7 +49,8 @@ function ClaimCard({ claim, focused, onFocus, onEdit }: { claim: ClaimDto; focus
             )}
             {claim.canEdit && (
               <button type="button" onClick={onEdit}>Edit claim</button>
-            )}
+            )}{" "}
+            <a href={`/review/claims/${claim.id}`}>Review, comments and history</a>
           </div>
         )}
       </article>

@@ -1,11 +1,14 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole, REVIEW_ROLES, type SessionUser } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { decide, statesAllowing, type TWorkflowAction } from "@/lib/workflow/state-machine";
 import type { TReviewState } from "./claim-dto";
 
 // Who may do what to a claim. Editors and admins edit anyone's claim; a reviewer edits and deletes
 // only their own, and only while it is with them (a draft, or sent back with changes requested).
-export const REVIEWER_EDITABLE_STATES: readonly TReviewState[] = ["DRAFT", "CHANGES_REQUESTED"];
+// The rules themselves live in lib/workflow/state-machine.ts; this file turns them into checks and
+// Prisma filters.
+export const REVIEWER_EDITABLE_STATES: readonly TReviewState[] = statesAllowing("edit", { role: "REVIEWER", isAuthor: true });
 
 export function isEditorial(actor: SessionUser): boolean {
   return actor.role === "EDITOR" || actor.role === "ADMIN";
@@ -17,13 +20,14 @@ export function assertCanReview(actor: SessionUser): void {
 
 export function canEditClaim(actor: SessionUser, claim: { authorId: string; state: TReviewState; deletedAt: Date | null }): boolean {
   if (claim.deletedAt) return false;
-  if (isEditorial(actor)) return true;
-  return actor.role === "REVIEWER" && claim.authorId === actor.id && REVIEWER_EDITABLE_STATES.includes(claim.state);
+  return decide("edit", claim.state, { role: actor.role, isAuthor: claim.authorId === actor.id }).ok;
 }
 
-/** The same rule as canEditClaim, as a Prisma filter, so a write can never touch a row the actor may not edit. */
-export function editableClaimWhere(actor: SessionUser): Prisma.ClaimWhereInput {
-  if (isEditorial(actor)) return { deletedAt: null };
-  if (actor.role !== "REVIEWER") return { id: { in: [] } };
-  return { deletedAt: null, authorId: actor.id, state: { in: [...REVIEWER_EDITABLE_STATES] } };
+/** The same rule as canEditClaim (or the delete rule), as a Prisma filter, so a write can never touch a row the actor may not change. */
+export function editableClaimWhere(actor: SessionUser, action: Extract<TWorkflowAction, "edit" | "delete"> = "edit"): Prisma.ClaimWhereInput {
+  if (!hasRole(actor, REVIEW_ROLES)) return { id: { in: [] } };
+  // A published check is withdrawn by retracting it, never by deleting it.
+  const published: Prisma.ClaimWhereInput = action === "delete" ? { published: { is: null } } : {};
+  if (isEditorial(actor)) return { deletedAt: null, state: { in: statesAllowing(action, { role: actor.role, isAuthor: false }) }, ...published };
+  return { deletedAt: null, authorId: actor.id, state: { in: statesAllowing(action, { role: actor.role, isAuthor: true }) }, ...published };
 }

@@ -96,11 +96,9 @@ ALTER TABLE "Notification" ADD CONSTRAINT "Notification_claimId_fkey" FOREIGN KE
 
 -- Append-only audit (issue 5): the database itself refuses to change or remove an event or a
 -- comment, so no code path (a service, a script, a future bug) can rewrite history.
-CREATE FUNCTION "factmark_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'factmark: % rows are append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
+-- The body is an E'' string with \073 for each semicolon: @prisma/adapter-pg runs a migration by
+-- splitting it at every semicolon, which would cut a dollar-quoted body apart.
+CREATE FUNCTION "factmark_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN RAISE EXCEPTION ''factmark: % rows are append-only'', TG_TABLE_NAME USING ERRCODE = ''insufficient_privilege''\073 END\073';
 
 CREATE TRIGGER "ClaimEvent_append_only" BEFORE UPDATE OR DELETE ON "ClaimEvent" FOR EACH ROW EXECUTE FUNCTION "factmark_refuse_change"();
 CREATE TRIGGER "ArticleEvent_append_only" BEFORE UPDATE OR DELETE ON "ArticleEvent" FOR EACH ROW EXECUTE FUNCTION "factmark_refuse_change"();

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import MarkReadButton from "@/components/workflow/mark-read-button";
+import "@/components/workflow/workflow.css";
+import { formatDateTime } from "@/components/workflow/format";
+import { requirePageRole } from "@/lib/auth/session";
+import { ROLES } from "@/lib/auth/roles";
+import { listNotifications } from "@/lib/workflow/notifications";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Notifications · Factmark" };
+
+export default async function NotificationsPage() {
+  const user = await requirePageRole("/notifications", ...ROLES);
+  const notifications = await listNotifications(user);
+  return (
+    <main className="page workflow-page">
+      <h1>Notifications</h1>
+      {notifications.length === 0 ? <p>No notifications.</p> : (
+        <>
+          {notifications.some((n) => !n.read) && <MarkReadButton />}
+          <ol className="comment-list">
+            {notifications.map((n) => (
+              <li key={n.id} data-testid="notification" className={n.read ? undefined : "unread"}>
+                <p className="comment-body">{n.message}</p>
+                <p className="muted">
+                  <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+                  {n.claimId && <> · <Link href={`/review/claims/${n.claimId}`}>Open the claim</Link></>}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </main>
+  );
+}
