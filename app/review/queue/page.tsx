@@ -23,7 +23,6 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
   const parsed = ZQueueFilters.safeParse({ article: one("article"), reviewer: one("reviewer"), verdict: one("verdict"), state: one("state") });
   const [queue, assignments] = await Promise.all([listReviewQueue(user, parsed.success ? parsed.data : {}), listAssignments(user)]);
   const { items, filters } = queue;
-  const now = Date.now();
   return (
     <main className="page wide workflow-page">
       <h1>Review queue</h1>
@@ -72,7 +71,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
                 <td>{c.article.title}</td>
                 <td><span className="verdict-badge" style={{ background: VERDICT_INFO[c.verdict].color }}>{VERDICT_INFO[c.verdict].label}</span></td>
                 <td>{c.reviewer.name}</td>
-                <td><time dateTime={c.since}>{formatAge(c.since, now)}</time></td>
+                <td><time dateTime={c.since}>{formatAge(c.since)}</time></td>
               </tr>
             ))}
           </tbody>
