@@ -32,7 +32,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
         <Link href={`/articles/${article.slug}/review`}>← {article.title}</Link>
       </p>
       <h1>Claim</h1>
-      <p className="muted" data-testid="claim-state">
+      <p className="muted" data-testid="claim-state" data-version={claim.version}>
         <span className="state-badge">{STATE_LABELS[claim.state]}</span> · by {claim.author.name} · version {claim.version}
         {pending && <> · a revision of the approved check, waiting for review</>}
       </p>
