@@ -82,7 +82,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
       {claim.canEdit && <p><Link href={`/articles/${article.slug}/review`}>Edit it in the workspace</Link></p>}
 
       <section aria-labelledby="comments-heading" className="stack">
-        <h2 id="comments-heading">Comments</h2>
+        <h2 id="comments-heading">Discussion</h2>
         {comments.length === 0 ? <p className="muted">No comments yet.</p> : (
           <ol className="comment-list">
             {comments.map((c) => (
