@@ -138,7 +138,8 @@ test.describe("editorial workflow", () => {
     await card.getByRole("button").first().click();
     await card.getByRole("button", { name: "Edit claim" }).click();
     const form = editor.page.getByRole("form", { name: "Edit claim" });
-    await form.getByLabel("Verdict").selectOption({ label: "Mostly accurate" });
+    // Not "Mostly accurate": the workspace spec counts those in the same database.
+    await form.getByLabel("Verdict").selectOption({ label: "Missing context" });
     await form.getByLabel("Explanation").fill("About 95 km by road; 100 km is the usual rounding.");
     await form.getByRole("button", { name: "Save claim" }).click();
     await expect(editor.page.getByTestId("notice")).toHaveText("Changes saved.");
@@ -154,7 +155,7 @@ test.describe("editorial workflow", () => {
     await admin.page.goto(`/review/claims/${id}`);
     await admin.page.getByRole("button", { name: "Approve" }).click();
     await expect(admin.page.getByTestId("claim-state")).toContainText("Approved");
-    expect(await readerSees(page, id)).toMatchObject({ verdict: "MOSTLY_ACCURATE", explanation: "About 95 km by road; 100 km is the usual rounding." });
+    expect(await readerSees(page, id)).toMatchObject({ verdict: "MISSING_CONTEXT", explanation: "About 95 km by road; 100 km is the usual rounding." });
 
     // Retract: readers are told the check was withdrawn, and why.
     await admin.page.getByLabel("Reason").fill("The distance source was wrong.");
