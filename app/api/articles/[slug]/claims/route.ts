@@ -10,8 +10,8 @@ export async function GET(_req: Request, { params }: Ctx) {
   return handleRoute(async () => {
     const actor = await requireUser();
     const { slug } = await params;
-    const { claims } = await getReviewWorkspace(actor, slug);
-    return Response.json({ claims });
+    const { article, claims } = await getReviewWorkspace(actor, slug);
+    return Response.json({ articleVersionId: article.version.id, claims });
   });
 }
 

@@ -1,0 +1,203 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { APIRequestContext, Browser } from "@playwright/test";
+import { checkClaimReview } from "../lib/publishing/claimreview-rules";
+import { expect, SEED_SLUG, signInAndWait, test } from "./fixtures";
+
+const ARTICLE = `/articles/${SEED_SLUG}`;
+const DRAFT_MARKER = "QXDRAFTLEAK7731";
+
+type ClaimInput = { quote: string; verdict: string; explanation: string; sources?: { url: string; title: string; publisher?: string; publishedAt?: string; excerpt?: string; stance: string }[] };
+
+async function signedInRequest(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndWait(page, email);
+  return { context, request: page.request };
+}
+
+async function createClaim(request: APIRequestContext, input: ClaimInput) {
+  const { articleVersionId } = await (await request.get(`/api/articles/${SEED_SLUG}/claims`)).json();
+  const text: string = await (await request.get(`/api/articles/${SEED_SLUG}/claims`)).json().then(() => "");
+  void text;
+  const page = await request.get(ARTICLE);
+  expect(page.ok()).toBe(true);
+  return { articleVersionId, input };
+}
+
+/** Creates a claim on the first occurrence of its quote, then submits and approves it through the API. */
+async function publishClaims(browser: Browser, claims: (ClaimInput & { publish: boolean })[]) {
+  const reviewer = await signedInRequest(browser, "reviewer@example.org");
+  const editor = await signedInRequest(browser, "editor@example.org");
+  const ids: string[] = [];
+  try {
+    const { articleVersionId } = await (await reviewer.request.get(`/api/articles/${SEED_SLUG}/claims`)).json();
+    const plain: string = await (await reviewer.request.get(`/api/articles/${SEED_SLUG}/published`)).json().then(() => "");
+    void plain;
+    for (const c of claims) {
+      const text = await articleText(reviewer.request);
+      const start = text.indexOf(c.quote);
+      expect(start, c.quote).toBeGreaterThanOrEqual(0);
+      const created = await reviewer.request.post(`/api/articles/${SEED_SLUG}/claims`, {
+        data: { articleVersionId, start, end: start + c.quote.length, fields: { verdict: c.verdict, explanation: c.explanation, tags: [], sources: c.sources ?? [] } },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      let claim = (await created.json()).claim;
+      ids.push(claim.id);
+      if (!c.publish) continue;
+      const submitted = await reviewer.request.post(`/api/claims/${claim.id}/transitions`, { data: { action: "submit", version: claim.version } });
+      expect(submitted.ok(), await submitted.text()).toBe(true);
+      claim = (await submitted.json()).claim;
+      const approved = await editor.request.post(`/api/claims/${claim.id}/transitions`, { data: { action: "approve", version: claim.version } });
+      expect(approved.ok(), await approved.text()).toBe(true);
+    }
+  } finally {
+    await reviewer.context.close();
+    await editor.context.close();
+  }
+  return ids;
+}
+
+let cachedText: string | null = null;
+async function articleText(request: APIRequestContext): Promise<string> {
+  // The workspace's claims API gives the version; the text itself is what the workspace edits,
+  // read here from a claim-free rendering: the article page's body text joined like the canonical text.
+  if (cachedText) return cachedText;
+  const res = await request.get(`/api/articles/${SEED_SLUG}/claims?text=1`);
+  const body = await res.json();
+  cachedText = body.plainText as string;
+  return cachedText;
+}
+void createClaim;
+
+test.describe.serial("reader view", () => {
+  let disputed = "";
+  let falseClaim = "";
+  let withdrawn = "";
+
+  test.beforeAll(async ({ browser }) => {
+    [disputed, falseClaim, withdrawn] = await publishClaims(browser, [
+      {
+        quote: "killed at least 116 civilians in executions",
+        verdict: "DISPUTED",
+        explanation: "SOHR counts 116 executed; the Palmyra Coordination Committee identified 67.",
+        publish: true,
+        sources: [
+          { url: "https://www.syriahr.com/en/", title: "SOHR casualty report", publisher: "Syrian Observatory for Human Rights", publishedAt: "2015-10-23", excerpt: "at least 116 civilians", stance: "SUPPORTS" },
+          { url: "https://example.org/palmyra-67", title: "Palmyra Coordination Committee count", publisher: "Palmyra Coordination Committee", excerpt: "67 civilians", stance: "REFUTES" },
+        ],
+      },
+      { quote: "liberated the town on October 21", verdict: "FALSE", explanation: "The town was retaken on October 21 by regime forces; 'liberated' is contested.", publish: true },
+      { quote: "100 kilometers southwest of the ancient city of Palmyra", verdict: "ACCURATE", explanation: "Matches maps of the area.", publish: true },
+      { quote: "shot dead or executed with knives", verdict: "FALSE", explanation: `Draft note ${DRAFT_MARKER}`, publish: false },
+    ]);
+    // Withdraw the third check.
+    const editor = await signedInRequest(browser, "admin@example.org");
+    const published = await (await editor.request.get(`/api/articles/${SEED_SLUG}/claims`)).json();
+    const row = published.claims.find((c: { id: string }) => c.id === withdrawn);
+    const res = await editor.request.post(`/api/claims/${withdrawn}/transitions`, { data: { action: "retract", version: row.version, reason: "The distance could not be confirmed." } });
+    expect(res.ok(), await res.text()).toBe(true);
+    await editor.context.close();
+  });
+
+  test("approved claims are highlighted by verdict and their popovers show the evidence", async ({ page }) => {
+    await page.goto(ARTICLE);
+    await expect(page.getByTestId("claims-checked")).toContainText("2 claims checked, 1 withdrawn");
+    const mark = page.locator(`mark[data-claim-id="${disputed}"]`).first();
+    await expect(mark).toHaveAttribute("data-verdict", "DISPUTED");
+    await expect(mark).toHaveAccessibleName(/Claim rated Credible sources disagree/);
+    await mark.click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText("Credible sources disagree");
+    const link = dialog.getByRole("link", { name: "SOHR casualty report" });
+    await expect(link).toHaveAttribute("href", "https://www.syriahr.com/en/");
+    await expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow");
+    await expect(dialog).toContainText("Refutes the claim");
+    await expect(dialog).toContainText("Checked by Rita Reviewer; approved by Eddie Editor");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+
+    // A withdrawn check says so, with the reason.
+    await page.locator(`mark[data-claim-id="${withdrawn}"]`).first().click();
+    await expect(page.getByRole("dialog")).toContainText("Check withdrawn");
+    await expect(page.getByRole("dialog")).toContainText("The distance could not be confirmed.");
+  });
+
+  test("every emitted ClaimReview passes the field rules", async ({ page, request }) => {
+    await page.goto(ARTICLE);
+    const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
+    expect(scripts).toHaveLength(2); // the withdrawn check emits none
+    for (const s of scripts) expect(checkClaimReview(JSON.parse(s), page.url()).errors).toEqual([]);
+    const feed = await (await request.get("/claimreview.json")).json();
+    expect(feed["@type"]).toBe("DataFeed");
+    expect(feed.dataFeedElement.map((r: { claimReviewed: string }) => r.claimReviewed).sort()).toEqual(["killed at least 116 civilians in executions", "liberated the town on October 21"]);
+  });
+
+  test("a draft's marker is absent from every anonymous response", async ({ page, request }) => {
+    const bodies: string[] = [];
+    page.on("response", async (r) => {
+      try {
+        bodies.push(await r.text());
+      } catch {
+        // redirects and aborted requests have no body
+      }
+    });
+    await page.goto("/");
+    await page.getByRole("link", { name: /In Syrian Christian Town/ }).first().click();
+    await page.locator("mark").first().waitFor();
+    await page.goto(`/?q=${DRAFT_MARKER}`);
+    await page.goto("/?q=knives");
+    const direct = await Promise.all(
+      [ARTICLE, `${ARTICLE}?_rsc=1`, "/claimreview.json", `/api/articles/${SEED_SLUG}/published`, `/?q=${DRAFT_MARKER}`].map(async (url) => (await request.get(url, { headers: url.includes("_rsc") ? { RSC: "1" } : {} })).text()),
+    );
+    const everything = [...bodies, ...direct];
+    expect(everything.length).toBeGreaterThan(8);
+    for (const body of everything) expect(body).not.toContain(DRAFT_MARKER);
+    // …and the draft's words are not highlighted for readers.
+    await page.goto(ARTICLE);
+    await expect(page.locator("mark", { hasText: "executed with knives" })).toHaveCount(0);
+    expect(falseClaim).not.toBe("");
+  });
+
+  test("n and p move between checks, Enter opens the evidence and Esc closes it", async ({ page }) => {
+    await page.goto(ARTICLE);
+    await page.locator("body").press("n");
+    await expect(page.locator(`mark[data-claim-id="${disputed}"][data-first="true"]`)).toBeFocused();
+    await page.keyboard.press("n");
+    await expect(page.locator(`mark[data-claim-id="${falseClaim}"][data-first="true"]`)).toBeFocused();
+    await page.keyboard.press("p");
+    await expect(page.locator(`mark[data-claim-id="${disputed}"][data-first="true"]`)).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("dialog")).toContainText("SOHR casualty report");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toBeHidden();
+    await expect(page.locator(`mark[data-claim-id="${disputed}"][data-first="true"]`)).toBeFocused();
+  });
+
+  test("the article page has no accessibility violations, popover closed and open", async ({ page }) => {
+    await page.goto(ARTICLE);
+    const axe = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect((await axe()).violations.map((v) => v.id)).toEqual([]);
+    await page.locator(`mark[data-claim-id="${disputed}"]`).first().click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    expect((await axe()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+  });
+
+  test("the index counts checked claims and finds them by full-text search", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByText(/2 claims checked/)).toBeVisible();
+    await page.getByLabel("Search articles and checked claims").fill("Palmyra committee");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("link", { name: "“killed at least 116 civilians in executions”" })).toBeVisible();
+  });
+
+  test("the article is readable, with its evidence, without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(ARTICLE);
+    await expect(page.locator(`mark[data-claim-id="${disputed}"]`).first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: "The evidence" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "SOHR casualty report" })).toHaveAttribute("rel", "noopener noreferrer nofollow");
+    await context.close();
+  });
+});
