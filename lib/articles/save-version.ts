@@ -23,6 +23,11 @@ export type SavedVersion = { slug: string; version: { id: string; number: number
 
 type Tx = Prisma.TransactionClient;
 
+/** JSON with sorted keys: jsonb does not keep key order, so documents are compared this way. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
 /** Parses an editor's document: tidied, then checked strictly against the allowed node types. */
 export function parseEditedDoc(raw: unknown): TArticleDoc {
   const candidate = raw && typeof raw === "object" && Array.isArray((raw as TArticleDoc).content) ? normalizeDoc(raw as TArticleDoc) : raw;
@@ -65,7 +70,7 @@ export async function saveArticleVersion(
       if (latest.id !== input.baseVersionId) {
         throw new AppError("CONFLICT", `Someone saved version ${latest.number} while you were editing. Reload the page to edit the newest version.`);
       }
-      if (latest.plainText === text && JSON.stringify(latest.doc) === JSON.stringify(doc) && !input.correctionNote && opts.restoredFromNumber === undefined) {
+      if (latest.plainText === text && stableJson(latest.doc) === stableJson(doc) && !input.correctionNote && opts.restoredFromNumber === undefined) {
         throw new AppError("INVALID", "Nothing changed: edit the text or add a correction note before saving.");
       }
       const started = performance.now();

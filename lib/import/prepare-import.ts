@@ -45,7 +45,7 @@ function extractPage(html: string): { html: string; metadata: ImportMetadata; ex
   const meta = (selector: string) => doc.querySelector(selector)?.getAttribute("content") ?? null;
   const author = meta('meta[name="author"]') ?? meta('meta[property="article:author"]');
   const metadata: ImportMetadata = {
-    title: clean(meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]') ?? doc.querySelector("title")?.textContent ?? doc.querySelector("h1")?.textContent),
+    title: clean(meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]')),
     byline: clean(author && !/^https?:/i.test(author) ? author : null),
     sourceUrl: httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta('meta[property="og:url"]')),
     publishedAt: day(
@@ -56,13 +56,18 @@ function extractPage(html: string): { html: string; metadata: ImportMetadata; ex
     ),
   };
   const bodyHtml = doc.body?.innerHTML ?? "";
+  const titleTag = clean(doc.querySelector("title")?.textContent);
+  const h1 = clean(doc.querySelector("h1")?.textContent);
+  // "Dam report | Example News" with <h1>Dam report</h1>: the headline, without the site's name.
+  const pageTitle = h1 && titleTag?.startsWith(h1) ? h1 : (titleTag ?? h1);
   const article = new Readability(doc).parse();
   if (article?.content && article.textContent?.trim()) {
-    metadata.title ??= clean(article.title);
+    metadata.title ??= h1 && titleTag?.startsWith(h1) ? h1 : (clean(article.title) ?? pageTitle);
     metadata.byline ??= clean(article.byline);
     metadata.publishedAt ??= day(article.publishedTime);
     return { html: article.content, metadata, extracted: true };
   }
+  metadata.title ??= pageTitle;
   return { html: bodyHtml, metadata, extracted: false };
 }
 
