@@ -1,4 +1,4 @@
-import { describe as describeSpan, OffsetConverter, reanchor, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring";
+import { describe as describeSpan, OffsetConverter, reanchor, RELOCATE_MIN_SUPPORT, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring";
 
 /**
  * Plans what a new article version does to each claim (issue 7, "Re-anchoring on every new version").
@@ -26,6 +26,24 @@ export function spanOn(text: string, conv: OffsetConverter, selectors: TSelector
   return text.slice(start, end) === quote.exact ? { start, end } : null;
 }
 
+/** Characters on each side compared by {@link lostBothSides}. */
+export const NEIGHBOUR_CHARS = 8;
+
+/**
+ * True when the words were kept but both of their neighbourhoods changed. The diff may then have paired
+ * the claim's words with the same words somewhere else (a short quote like "the", inside a sentence that
+ * moved: IteraTeR 104857#21); with nothing around them in common we cannot tell, so a person decides.
+ * Only short quotes that occur more than once in the new text can be confused that way: a longer or
+ * unique quote is the same words wherever the diff put it.
+ */
+export function lostBothSides(oldText: string, oldStart: number, oldEnd: number, newText: string, newStart: number, newEnd: number): boolean {
+  const quote = oldText.slice(oldStart, oldEnd);
+  if (quote.length >= RELOCATE_MIN_SUPPORT || newText.indexOf(quote) === newText.lastIndexOf(quote)) return false;
+  const before = (text: string, at: number) => text.slice(Math.max(0, at - NEIGHBOUR_CHARS), at);
+  const after = (text: string, at: number) => text.slice(at, at + NEIGHBOUR_CHARS);
+  return before(oldText, oldStart) !== before(newText, newStart) && after(oldText, oldEnd) !== after(newText, newEnd);
+}
+
 export function planReanchor(oldText: string, newText: string, claims: PlanClaim[]): ClaimOutcome[] {
   const oldConv = new OffsetConverter(oldText);
   const newConv = new OffsetConverter(newText);
@@ -33,9 +51,10 @@ export function planReanchor(oldText: string, newText: string, claims: PlanClaim
   const placeable = spans.map((s, i) => ({ s, i })).filter((x): x is { s: { start: number; end: number }; i: number } => x.s !== null);
   const results = reanchor(oldText, newText, placeable.map((x) => x.s));
   const out: ClaimOutcome[] = claims.map((c) => ({ id: c.id, outcome: "needs-recheck", oldQuote: c.quote }));
-  placeable.forEach(({ i }, k) => {
+  placeable.forEach(({ s, i }, k) => {
     const r = results[k];
     const c = claims[i];
+    if (r.status === "moved" && r.contextChanged && !r.relocated && lostBothSides(oldText, s.start, s.end, newText, r.start, r.end)) return;
     if (r.status === "moved" || (r.status === "changed" && !r.quoteChanged)) {
       const d = describeSpan(newText, r.start, r.end, newConv);
       out[i] = { id: c.id, outcome: "moved", selectors: [d.quote, d.position], quote: d.quote.exact };
