@@ -14,6 +14,8 @@ const nextConfig = {
     "@prisma/driver-adapter-utils",
     "@prisma/schema-engine-wasm",
     "@node-rs/argon2",
+    // jsdom reads its own files at run time (issue 7 imports); bundling it breaks that.
+    "jsdom",
   ],
 };
 export default nextConfig;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ARTICLE_EDIT_ROLES } from "@/lib/articles/authorize";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { listIndex, MAX_QUERY_LENGTH, type IndexEntry } from "@/lib/publishing/search";
@@ -24,9 +25,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   }
   const user = await getSessionUser();
   const home = user && hasRole(user, REVIEW_ROLES) ? await getReviewerHome(user) : null;
+  const canEdit = hasRole(user, ARTICLE_EDIT_ROLES);
   return (
     <main className="page">
       <h1>Fact-checked articles</h1>
+      {canEdit && <p><Link className="button" href="/articles/new">New article</Link></p>}
       <form role="search" action="/" method="get" className="search">
         <label htmlFor="q" className="visually-hidden">Search articles and checked claims</label>
         <input id="q" name="q" type="search" defaultValue={q} maxLength={MAX_QUERY_LENGTH} placeholder="Search titles and checked claims" />
@@ -41,6 +44,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           {articles.map((a) => (
             <li key={a.slug}>
               <Link href={`/articles/${a.slug}`} className="article-link">{a.title}</Link>
+              {canEdit && <> · <Link href={`/articles/${a.slug}/edit`} aria-label={`Edit ${a.title}`}>Edit</Link></>}
               <p className="muted">
                 {[a.checkedCount === 1 ? "1 claim checked" : `${a.checkedCount} claims checked`, a.byline, a.publishedAt ? formatDate(a.publishedAt) : null, a.tags.join(" · ")].filter(Boolean).join(" — ")}
               </p>

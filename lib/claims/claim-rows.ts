@@ -47,7 +47,8 @@ export function toClaimDto(row: ClaimRow, actor: SessionUser, currentText: strin
       excerpt: s.excerpt,
       stance: s.stance,
     })),
-    placement: placeClaim(selectors, currentText),
+    // A claim that re-anchoring could not place (issue 7) waits for a person even if its old words happen to occur.
+    placement: row.stale === "NEEDS_RECHECK" ? { status: "needs-recheck" } : placeClaim(selectors, currentText),
     canEdit: canEditClaim(actor, row),
   };
 }

@@ -1,0 +1,26 @@
+import { requireUser } from "@/lib/auth/session";
+import { saveArticleVersion } from "@/lib/articles/save-version";
+import { listVersions } from "@/lib/articles/versions";
+import { handleRoute, parseInput } from "@/lib/http/route";
+import { readImportJson } from "@/lib/import/read-import-body";
+import { ZSaveVersion } from "@/lib/validation/articles";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+export async function GET(_req: Request, { params }: Ctx) {
+  return handleRoute(async () => {
+    const actor = await requireUser();
+    const { slug } = await params;
+    return Response.json(await listVersions(actor, slug));
+  });
+}
+
+/** Saves a new version; the response carries the re-anchoring report. */
+export async function POST(req: Request, { params }: Ctx) {
+  return handleRoute(async () => {
+    const actor = await requireUser();
+    const { slug } = await params;
+    const input = parseInput(ZSaveVersion, await readImportJson(req));
+    return Response.json(await saveArticleVersion(actor, slug, input), { status: 201 });
+  });
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useRef, useState } from "react";
+import ArticleEditor, { type ArticleEditorHandle } from "@/components/editor/article-editor";
+import { postJson } from "@/components/accounts/post-json";
+import type { TArticleDoc } from "@/lib/articles/document";
+import type { ReanchorReport } from "@/lib/articles/save-version";
+import type { StaleClaim } from "@/lib/articles/stale-claims";
+import StaleClaimsPanel from "./stale-claims-panel";
+import "./articles.css";
+
+type Props = { slug: string; versionId: string; versionNumber: number; plainText: string; doc: TArticleDoc; claimCount: number; staleClaims: StaleClaim[] };
+type Saved = { version: { id: string; number: number }; report: ReanchorReport };
+
+/** /articles/[slug]/edit (issue 7): edit, add an optional correction note, save a new version, read the re-anchoring report. */
+export default function EditArticleForm({ slug, versionId, versionNumber, plainText, doc, claimCount, staleClaims }: Props) {
+  const editor = useRef<ArticleEditorHandle>(null);
+  const [base, setBase] = useState({ id: versionId, number: versionNumber, text: plainText });
+  const [note, setNote] = useState("");
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [report, setReport] = useState<Saved | null>(null);
+  const [stale, setStale] = useState(staleClaims);
+
+  const refreshStale = useCallback(async () => {
+    const res = await fetch(`/api/articles/${slug}/versions/stale-claims`, { cache: "no-store" });
+    if (res.ok) setStale(((await res.json()) as { claims: StaleClaim[] }).claims);
+  }, [slug]);
+
+  const save = async () => {
+    const doc = editor.current?.getDoc();
+    if (!doc) return;
+    setSaving(true);
+    setError(null);
+    // The save (and the re-anchoring of every claim) runs on the server; the page stays responsive.
+    const res = await postJson<Saved>(`/api/articles/${slug}/versions`, { baseVersionId: base.id, doc, correctionNote: note });
+    setSaving(false);
+    if (!res.ok) return setError(res.message);
+    setReport(res.data);
+    setBase({ id: res.data.version.id, number: res.data.version.number, text: editor.current?.text() ?? base.text });
+    setNote("");
+    await refreshStale();
+  };
+
+  const selection = () => {
+    const sel = editor.current?.selection();
+    if (editor.current?.text() !== base.text) return "Save your edits first, then select the words to re-attach the claim to.";
+    if (!sel) return "Select the words in the article above first.";
+    return { articleVersionId: base.id, ...sel };
+  };
+
+  const claimsWord = (n: number) => `${n.toLocaleString("en")} claim${n === 1 ? "" : "s"}`;
+
+  return (
+    <div className="stack">
+      <p className="muted">Editing version {base.number}. Saving creates version {base.number + 1}; nothing is overwritten, and every claim is moved onto the new text.</p>
+      <ArticleEditor ref={editor} doc={doc} />
+      <div className="field">
+        <label htmlFor="correction-note">Correction note</label>
+        <textarea id="correction-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="correction-hint" />
+        <p id="correction-hint" className="hint">Optional. Shown to readers under the article, e.g. “An earlier version of this article misstated the date of the inspection.”</p>
+      </div>
+      <p role="alert" className="form-error">{error}</p>
+      <div className="form-actions">
+        <button type="button" onClick={save} disabled={saving}>Save new version</button>
+        <Link href={`/articles/${slug}/versions`}>Version history</Link>
+        <Link href={`/articles/${slug}`}>View article</Link>
+      </div>
+      {saving && (
+        <div role="status" aria-live="polite" data-testid="save-progress">
+          <progress aria-label="Saving and re-anchoring" /> Saving version {base.number + 1} and re-anchoring {claimsWord(claimCount)} on the server…
+        </div>
+      )}
+      {report && (
+        <section role="region" aria-label="Re-anchoring report" className="reanchor-report">
+          <h2>Version {report.version.number} saved</h2>
+          <ul className="report-counts">
+            <li data-testid="count-moved"><strong>{report.report.moved}</strong> moved</li>
+            <li data-testid="count-changed"><strong>{report.report.changed}</strong> changed</li>
+            <li data-testid="count-needs-recheck"><strong>{report.report.needsRecheck}</strong> needs re-check</li>
+          </ul>
+          <p className="hint">Re-anchored in {report.report.ms} ms. Moved claims follow their words; changed and lost ones are listed below.</p>
+          {report.report.claims.length > 0 && (
+            <ul>
+              {report.report.claims.map((c) => (
+                <li key={c.id}>
+                  <a href={`#stale-${c.id}`}>{c.outcome === "changed" ? "Changed" : "Needs re-check"}: “{c.oldQuote.length > 80 ? `${c.oldQuote.slice(0, 80)}…` : c.oldQuote}”</a>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p><Link href={`/articles/${slug}/review`}>Open the review workspace</Link></p>
+        </section>
+      )}
+      <StaleClaimsPanel slug={slug} claims={stale} onChanged={refreshStale} getSelection={selection} />
+    </div>
+  );
+}

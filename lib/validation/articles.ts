@@ -1,0 +1,66 @@
+// Article import and edit input (issue 7), shared by the forms (client) and the services (server).
+import { z } from "zod";
+import { checkSourceUrl } from "./claims";
+
+export const MAX_TITLE = 300;
+export const MAX_BYLINE = 300;
+export const MAX_CORRECTION_NOTE = 2000;
+
+const optionalText = (max: number, what: string) =>
+  z
+    .string()
+    .max(max, `${what} is too long (${max.toLocaleString("en")} characters at most).`)
+    .optional()
+    .nullable()
+    .transform((v) => (v?.trim() ? v.trim() : null));
+
+export const ZImportFormat = z.enum(["text", "markdown", "html"]);
+
+export const ZImportPreview = z.object({
+  format: ZImportFormat,
+  // The 2 MB limit is checked on UTF-8 bytes by lib/import/limits.ts, with its own message.
+  content: z.string(),
+});
+export type TImportPreview = z.infer<typeof ZImportPreview>;
+
+export const ZCreateArticle = ZImportPreview.extend({
+  title: z.string().trim().min(1, "Give the article a title.").max(MAX_TITLE, `The title is too long (${MAX_TITLE} characters at most).`),
+  byline: optionalText(MAX_BYLINE, "The byline"),
+  sourceUrl: z
+    .string()
+    .optional()
+    .nullable()
+    .superRefine((v, ctx) => {
+      const problem = v?.trim() ? checkSourceUrl(v) : null;
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .transform((v) => (v?.trim() ? v.trim() : null)),
+  publishedAt: z
+    .string()
+    .optional()
+    .nullable()
+    .refine((v) => !v?.trim() || (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && !Number.isNaN(Date.parse(v.trim()))), "Use a date like 2015-10-23.")
+    .transform((v) => (v?.trim() ? v.trim() : null)),
+});
+export type TCreateArticle = z.infer<typeof ZCreateArticle>;
+
+export const ZSaveVersion = z.object({
+  /** The version the editor opened; saving over a newer one is a CONFLICT. */
+  baseVersionId: z.string().min(1),
+  /** Tiptap JSON; checked against ZArticleDoc by the service after normalizing. */
+  doc: z.unknown(),
+  correctionNote: optionalText(MAX_CORRECTION_NOTE, "The correction note"),
+});
+export type TSaveVersion = z.infer<typeof ZSaveVersion>;
+
+export const ZRestoreVersion = z.object({
+  baseVersionId: z.string().min(1),
+  correctionNote: optionalText(MAX_CORRECTION_NOTE, "The correction note"),
+});
+
+export const ZStaleClaimAction = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("confirm") }),
+  z.object({ action: z.literal("send-back"), reason: z.string().trim().min(1, "Say what the reviewer should check.").max(2000) }),
+  z.object({ action: z.literal("reattach"), articleVersionId: z.string().min(1), start: z.number().int().min(0), end: z.number().int().min(1) }),
+]);
+export type TStaleClaimAction = z.infer<typeof ZStaleClaimAction>;
