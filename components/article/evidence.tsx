@@ -21,6 +21,11 @@ export default function Evidence({ claim }: { claim: PublishedClaimView }) {
         )}
         <span className="evidence-quote">“{claim.quote}”</span>
       </h3>
+      {claim.changedSince && !claim.retraction && (
+        <p className="changed-note" role="note">
+          <strong>The article changed here after this check</strong> ({date(claim.changedSince)}); the check was made on the words quoted above and is being re-checked.
+        </p>
+      )}
       {claim.retraction ? (
         <p>
           This check (rated <s>{info.label}</s>) was withdrawn by {claim.retraction.by} on {date(claim.retraction.at)}. Reason: {claim.retraction.reason}

@@ -42,12 +42,12 @@ export default function ReaderMarks({ doc, claims }: { doc: TArticleDoc; claims:
     const others = covering.filter((c) => c !== id);
     const first = firstPiece.get(id) === pieceStart;
     const info = VERDICT_INFO[claim.verdict];
-    const name = claim.retraction ? "Check withdrawn" : `Claim rated ${info.label}`;
+    const name = claim.retraction ? "Check withdrawn" : `Claim rated ${info.label}${claim.changedSince ? ", and the article changed here after this check" : ""}`;
     return (
       <mark
         key={key}
         id={first ? `mark-${id}` : undefined}
-        className={`claim-mark v-${claim.verdict}${claim.retraction ? " is-withdrawn" : ""}${others.length ? " is-overlap" : ""}`}
+        className={`claim-mark v-${claim.verdict}${claim.retraction ? " is-withdrawn" : ""}${claim.changedSince ? " is-changed" : ""}${others.length ? " is-overlap" : ""}`}
         data-claim-id={id}
         data-verdict={claim.verdict}
         data-claims={[...covering].reverse().join(" ")}

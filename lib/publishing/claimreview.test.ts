@@ -16,6 +16,7 @@ const claim = (over: Partial<PublishedClaimView> = {}): PublishedClaimView => ({
   approvedBy: "Eddie Editor",
   approvedAt: "2026-11-29T10:00:00.000Z",
   retraction: null,
+  changedSince: null,
   placement: { start: 10, end: 32 },
   ...over,
 });
@@ -59,7 +60,8 @@ describe("buildClaimReview", () => {
     expect(report.warnings.sort()).toEqual(["itemReviewed.author is recommended", "itemReviewed.datePublished is recommended"]);
   });
 
-  it("publishes no ClaimReview for an unchecked or withdrawn claim", () => {
+  it("publishes no ClaimReview for an unchecked or withdrawn claim, or one whose words changed since", () => {
+    expect(buildClaimReview(claim({ changedSince: "2026-11-30T00:00:00Z" }), fullArticle, ctx)).toBeNull();
     expect(buildClaimReview(claim({ verdict: "UNVERIFIED" }), fullArticle, ctx)).toBeNull();
     expect(buildClaimReview(claim({ retraction: { at: "2026-11-30T00:00:00Z", by: "Eddie", reason: "Wrong source" } }), fullArticle, ctx)).toBeNull();
   });

@@ -9,12 +9,12 @@ export type ClaimReviewContext = { baseUrl: string; publisher: string };
 
 /**
  * The ClaimReview for one published claim, or null when it must not be published as one: a
- * withdrawn check, or a claim approved as "Not yet checked" (it has no rating, and reviewRating
- * is required).
+ * withdrawn check, a check whose words changed after approval (until an editor confirms it), or a
+ * claim approved as "Not yet checked" (it has no rating, and reviewRating is required).
  */
 export function buildClaimReview(claim: PublishedClaimView, article: ArticleRef, ctx: ClaimReviewContext) {
   const rating = claimReviewRating(claim.verdict);
-  if (!rating || claim.retraction) return null;
+  if (!rating || claim.retraction || claim.changedSince) return null;
   const pageUrl = `${ctx.baseUrl}/articles/${article.slug}`;
   const organisation = { "@type": "Organization", name: ctx.publisher, url: ctx.baseUrl } as const;
   const appearance = {

@@ -24,6 +24,8 @@ export type PublishedClaimView = {
   approvedBy: string;
   approvedAt: string;
   retraction: { at: string; by: string; reason: string } | null;
+  /** Set when the article's words under the check changed after approval, until an editor confirms it. */
+  changedSince: string | null;
   /** Where the approved words sit on the current text (UTF-16 offsets), or null when they cannot be placed with confidence. */
   placement: { start: number; end: number } | null;
 };

@@ -36,6 +36,7 @@ function toView(row: Row, currentText: string | null): PublishedClaimView {
     reviewer: row.reviewer.name,
     approvedBy: row.approvedBy.name,
     approvedAt: day(row.approvedAt),
+    changedSince: row.staleAt ? day(row.staleAt) : null,
     retraction: row.retractedAt ? { at: day(row.retractedAt), by: row.retractedBy?.name ?? "an editor", reason: row.retractionReason ?? "" } : null,
     placement,
   };

@@ -9,6 +9,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { hasRole, REVIEW_ROLES } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { getArticleCorrections } from "@/lib/articles/corrections";
 import { buildClaimReview, jsonForScript } from "@/lib/publishing/claimreview";
 import { getPublishedArticle, type PublishedArticle } from "@/lib/publishing/read-published";
 import { claimAnchorId, publicBaseUrl, publisherName } from "@/lib/publishing/site";
@@ -39,6 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
   const [{ article, claims }, user] = await Promise.all([load(slug), getSessionUser()]);
+  const { corrections } = await getArticleCorrections(slug);
   const ctx = { baseUrl: publicBaseUrl(), publisher: publisherName() };
   const reviews = claims.map((c) => buildClaimReview(c, article, ctx)).filter((r) => r !== null);
   const unplaced = claims.filter((c) => !c.placement);
@@ -62,6 +64,16 @@ export default async function ArticlePage({ params }: Props) {
           <ReaderMarks doc={article.version.doc} claims={claims} />
         </article>
       </ReaderInteractions>
+      {corrections.length > 0 && (
+        <section className="corrections" aria-labelledby="corrections-heading">
+          <h2 id="corrections-heading">Corrections</h2>
+          <ul>
+            {corrections.map((c) => (
+              <li key={c.version}><strong>Correction ({formatDate(new Date(c.date))}):</strong> {c.note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {claims.length > 0 && (
         <section className="evidence-list" aria-labelledby="evidence-heading">
           <h2 id="evidence-heading">The evidence</h2>

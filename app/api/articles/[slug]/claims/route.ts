@@ -11,7 +11,7 @@ export async function GET(_req: Request, { params }: Ctx) {
     const actor = await requireUser();
     const { slug } = await params;
     const { article, claims } = await getReviewWorkspace(actor, slug);
-    return Response.json({ articleVersionId: article.version.id, claims });
+    return Response.json({ articleVersionId: article.version.id, plainText: article.version.plainText, claims });
   });
 }
 
