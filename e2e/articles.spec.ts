@@ -89,6 +89,13 @@ test.describe("articles in and articles changing", () => {
     await reviewer.goto(`/articles/${slug}/review`);
     await addClaim(reviewer, "no cracks were found in the concrete");
     await addClaim(reviewer, "finished in 1962");
+    // The first claim goes through review and is approved, so readers see it.
+    const { claims } = await (await reviewer.request.get(`/api/articles/${slug}/claims`)).json();
+    const checked = claims.find((c: { quote: string }) => c.quote === "no cracks were found in the concrete");
+    const submitted = await reviewer.request.post(`/api/claims/${checked.id}/transitions`, { data: { action: "submit", version: checked.version } });
+    expect(submitted.ok(), await submitted.text()).toBe(true);
+    const approved = await page.request.post(`/api/claims/${checked.id}/transitions`, { data: { action: "approve", version: (await submitted.json()).claim.version } });
+    expect(approved.ok(), await approved.text()).toBe(true);
     // A reviewer may not import or edit articles.
     expect((await reviewer.goto("/articles/new"))?.status()).toBe(403);
     expect((await reviewer.request.post("/api/articles/import", { data: { format: "text", content: "x", title: "x" } })).status()).toBe(403);
@@ -110,9 +117,15 @@ test.describe("articles in and articles changing", () => {
     await expect(report.getByTestId("count-needs-recheck")).toHaveText("0 needs re-check");
     await expect(report.getByRole("link", { name: /Changed: “no cracks were found in the concrete”/ })).toBeVisible();
 
-    // Readers get the correction note (the reader page itself is being rebuilt in issue 6; its data endpoint is public).
+    // Readers see the correction note, and the approved check is marked as changed after the check.
     const corrections = await (await page.request.get(`/api/articles/${slug}/corrections`)).json();
     expect(corrections.corrections).toEqual([expect.objectContaining({ version: 2, note })]);
+    const readerContext = await browser.newContext();
+    const reader = await readerContext.newPage();
+    await reader.goto(`/articles/${slug}`);
+    await expect(reader.getByRole("region", { name: "Corrections" })).toContainText(note);
+    await expect(reader.locator(`mark[data-claim-id="${checked.id}"]`).first()).toHaveAccessibleName(/the article changed here after this check/);
+    await expect(reader.getByText("The article changed here after this check")).toHaveCount(1);
 
     // The editor confirms the changed claim: it no longer waits.
     const stale = page.getByTestId("stale-claim");
@@ -120,6 +133,11 @@ test.describe("articles in and articles changing", () => {
     await expect(stale).toContainText("small cracks were found in the concrete");
     await stale.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByText("No claim is waiting")).toBeVisible();
+    // …and the note is gone for readers.
+    await reader.reload();
+    await expect(reader.locator(`mark[data-claim-id="${checked.id}"]`).first()).toBeVisible();
+    await expect(reader.getByText("The article changed here after this check")).toHaveCount(0);
+    await readerContext.close();
 
     // History: both versions, a word diff, and a restore that creates version 3.
     await page.goto(`/articles/${slug}/versions`);
