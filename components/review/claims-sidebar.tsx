@@ -1,7 +1,8 @@
 "use client";
 
+import SourceList from "./source-list";
 import type { ClaimDto } from "@/lib/claims/claim-dto";
-import { STANCE_LABELS, VERDICT_INFO, VERDICTS, type TVerdict } from "@/lib/verdicts";
+import { VERDICT_INFO, VERDICTS, type TVerdict } from "@/lib/verdicts";
 
 export type ClaimFilters = { verdict: TVerdict | ""; authorId: string; mine: boolean };
 
@@ -37,15 +38,7 @@ function ClaimCard({ claim, focused, onFocus, onEdit }: { claim: ClaimDto; focus
             {claim.explanation && <p>{claim.explanation}</p>}
             {claim.tags.length > 0 && <p className="muted">Tags: {claim.tags.join(", ")}</p>}
             {claim.sources.length > 0 && (
-              <ul className="source-list">
-                {claim.sources.map((s) => (
-                  <li key={s.id}>
-                    <a href={s.url} target="_blank" rel="noopener noreferrer nofollow">{s.title}</a>
-                    {s.publisher && <> — {s.publisher}</>} <span className="muted">({STANCE_LABELS[s.stance]})</span>
-                    {s.excerpt && <blockquote>{s.excerpt}</blockquote>}
-                  </li>
-                ))}
-              </ul>
+              <SourceList sources={claim.sources} />
             )}
             {claim.canEdit && (
               <button type="button" onClick={onEdit}>Edit claim</button>

@@ -1,3 +1,4 @@
+import SourceList from "@/components/review/source-list";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -51,15 +52,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
         {claim.tags.length > 0 && <p className="muted">Tags: {claim.tags.join(", ")}</p>}
         <h2>Sources</h2>
         {claim.sources.length === 0 ? <p className="muted">No sources.</p> : (
-          <ul className="source-list">
-            {claim.sources.map((s) => (
-              <li key={s.id}>
-                <a href={s.url} target="_blank" rel="noopener noreferrer nofollow">{s.title}</a>
-                {s.publisher && <> — {s.publisher}</>} <span className="muted">({STANCE_LABELS[s.stance]})</span>
-                {s.excerpt && <blockquote>{s.excerpt}</blockquote>}
-              </li>
-            ))}
-          </ul>
+          <SourceList sources={claim.sources} />
         )}
       </section>
 
