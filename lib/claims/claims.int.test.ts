@@ -13,6 +13,15 @@ const fields = claimFields;
 const span = () => ({ start: db.text.indexOf(QUOTE), end: db.text.indexOf(QUOTE) + QUOTE.length });
 const newClaim = (by: SessionUser) => createClaim(by, { articleVersionId: db.versionId, ...span(), fields: fields() });
 
+// Who may change or delete a reviewer's draft: its author, editors and admins.
+const WRITE_MATRIX = [
+  ["reader", "FORBIDDEN"],
+  ["reviewer (author)", "OK"],
+  ["reviewer2 (not author)", "FORBIDDEN"],
+  ["editor", "OK"],
+  ["admin", "OK"],
+] as const;
+
 describe("claim services: authorization matrix", () => {
   let claimId = "";
   let version = 1;
@@ -43,26 +52,14 @@ describe("claim services: authorization matrix", () => {
     expect(await codeOf(getReviewWorkspace(db.users[who], slug))).toBe(expected);
   });
 
-  it.each([
-    ["reader", "FORBIDDEN"],
-    ["reviewer (author)", "OK"],
-    ["reviewer2 (not author)", "FORBIDDEN"],
-    ["editor", "OK"],
-    ["admin", "OK"],
-  ])("update someone's draft as %s → %s", async (who, expected) => {
+  it.each(WRITE_MATRIX)("update someone's draft as %s → %s", async (who, expected) => {
     const actor = db.users[who.split(" ")[0]];
     expect(await codeOf(updateClaim(actor, claimId, { version, fields: fields({ verdict: "FALSE" }) }))).toBe(expected);
     const row = await db.t.db.prisma.claim.findUniqueOrThrow({ where: { id: claimId } });
     expect(row.verdict).toBe(expected === "OK" ? "FALSE" : "DISPUTED");
   });
 
-  it.each([
-    ["reader", "FORBIDDEN"],
-    ["reviewer (author)", "OK"],
-    ["reviewer2 (not author)", "FORBIDDEN"],
-    ["editor", "OK"],
-    ["admin", "OK"],
-  ])("delete someone's draft as %s → %s", async (who, expected) => {
+  it.each(WRITE_MATRIX)("delete someone's draft as %s → %s", async (who, expected) => {
     const actor = db.users[who.split(" ")[0]];
     expect(await codeOf(deleteClaim(actor, claimId, version))).toBe(expected);
     const row = await db.t.db.prisma.claim.findUniqueOrThrow({ where: { id: claimId } });

@@ -13,6 +13,7 @@ import type { Db } from "@/lib/db/client";
 import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "@/lib/testing/databases";
 import { seedDatabase } from "@/lib/seed/seed";
 import { median, writeBenchmarkSection } from "@/e2e/bench/benchmarks-doc";
+import { mulberry32 } from "@/e2e/bench/random";
 import { createArticle } from "../create-article";
 import type { TArticleDoc } from "../document";
 import { saveArticleVersion } from "../save-version";
@@ -22,16 +23,6 @@ const CLAIMS = 1_000;
 const RUNS = 5;
 const holder = globalThis as typeof globalThis & { __factmarkDb?: Promise<Db> };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCAB = "the council said river bridge water report minister budget school hospital police court election city village road flood storm harvest price tax rail port energy coal wind solar museum library union strike trade export import census survey".split(" ");
 
