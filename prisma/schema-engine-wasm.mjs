@@ -59,6 +59,20 @@ function patchPgQueryable(adapter) {
   proto.__asTextPatched = true;
 }
 
+// adapter-pg's executeScript splits the script at every ";", which cuts a function body
+// ($$ … ; … $$) in two. PostgreSQL's simple query protocol runs a whole multi-statement script
+// in one round trip, as Prisma's native engine sends it, so send it whole.
+function sendScriptWhole(adapter) {
+  adapter.executeScript = async function (script) {
+    try {
+      await this.client.query(script);
+    } catch (e) {
+      this.onError(e);
+    }
+  };
+  return adapter;
+}
+
 async function pgFactory(url) {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const { parseIntoClientConfig } = await import("pg-connection-string");
@@ -71,14 +85,14 @@ async function pgFactory(url) {
     async connect() {
       const adapter = await super.connect();
       patchPgQueryable(adapter);
-      return adapter;
+      return sendScriptWhole(adapter);
     }
     // Upstream drops the shadow DB *before* ending its pool ("being accessed by other users").
     async connectToShadowDb() {
       const admin = await this.connect();
       const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
       await admin.executeScript(`CREATE DATABASE "${name}"`);
-      const shadow = await new PrismaPg({ ...config, database: name }).connect();
+      const shadow = sendScriptWhole(await new PrismaPg({ ...config, database: name }).connect());
       const closeShadow = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await closeShadow();

@@ -4,8 +4,7 @@
  * restore, the limits, and who may do what.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
-import { ENGINES, type TestDatabase } from "@/lib/testing/databases";
+import { ENGINES, type TestDatabase, useAsAppDatabase } from "@/lib/testing/databases";
 import { seedDatabase } from "@/lib/seed/seed";
 import type { SessionUser, TRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -18,7 +17,6 @@ import { saveArticleVersion } from "./save-version";
 import { listStaleClaims, resolveStaleClaim } from "./stale-claims";
 import { diffVersions, listVersions, restoreVersion } from "./versions";
 
-const holder = globalThis as typeof globalThis & { __factmarkDb?: Promise<Db> };
 
 async function codeOf(p: Promise<unknown> | (() => unknown)): Promise<string> {
   try {
@@ -42,17 +40,17 @@ const HOSTILE_PAGE = `<!doctype html><html><head><title>Dam report | Example New
 
 describe.each(ENGINES)("article versions on $name", ({ create }) => {
   let t: TestDatabase;
+  let releaseAppDatabase = () => {};
   const users: Record<string, SessionUser> = {};
 
   beforeAll(async () => {
     t = await create();
-    // The services open the app's database through getPrisma(): hand them this one (one PGlite per folder).
-    holder.__factmarkDb = Promise.resolve(t.db);
+    releaseAppDatabase = useAsAppDatabase(t);
     await seedDatabase(t.db.prisma, { demoUsers: true });
     for (const u of await t.db.prisma.user.findMany()) users[u.email.split("@")[0]] = { id: u.id, name: u.name, email: u.email, role: u.role as TRole };
   });
   afterAll(async () => {
-    holder.__factmarkDb = undefined;
+    releaseAppDatabase();
     await t?.drop();
   });
 

@@ -16,7 +16,8 @@ export async function getCurrentArticle(slug: string): Promise<CurrentArticle> {
   const prisma = await getPrisma();
   const article = await prisma.article.findUnique({
     where: { slug },
-    include: { versions: { orderBy: { number: "desc" }, take: 1 } },
+    // Only what readers and reviewers need of the version: its re-anchoring report can be large.
+    include: { versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, plainText: true, doc: true, createdAt: true } } },
   });
   const latest = article?.versions[0];
   if (!article || !latest) throw new AppError("NOT_FOUND", "There is no article at this address.");

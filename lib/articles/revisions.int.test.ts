@@ -13,23 +13,22 @@ import { EditTruth, judge, UniqueSentenceTruth } from "@/lib/anchoring/testing/g
 import { FIXTURES_DIR, loadIterater } from "@/lib/anchoring/testing/load-fixtures";
 import { generateSpans } from "@/lib/anchoring/testing/spans";
 import type { SessionUser, TRole } from "@/lib/auth/roles";
-import type { Db } from "@/lib/db/client";
-import { createPostgresDatabase, type TestDatabase } from "@/lib/testing/databases";
+import { createPostgresDatabase, type TestDatabase, useAsAppDatabase } from "@/lib/testing/databases";
 import { seedDatabase } from "@/lib/seed/seed";
 import { prepareImport } from "@/lib/import/prepare-import";
 import { createArticle } from "./create-article";
 import { saveArticleVersion } from "./save-version";
 import type { TSelectors } from "./reanchor-plan";
 
-const holder = globalThis as typeof globalThis & { __factmarkDb?: Promise<Db> };
 const dmp = new DiffMatchPatch();
 let t: TestDatabase;
+let releaseAppDatabase = () => {};
 let editor: SessionUser;
 let reviewer: SessionUser;
 
 beforeAll(async () => {
   t = await createPostgresDatabase();
-  holder.__factmarkDb = Promise.resolve(t.db);
+  releaseAppDatabase = useAsAppDatabase(t);
   await seedDatabase(t.db.prisma, { demoUsers: true });
   const byEmail = async (email: string) => {
     const u = await t.db.prisma.user.findUniqueOrThrow({ where: { email } });
@@ -39,7 +38,7 @@ beforeAll(async () => {
   reviewer = await byEmail("reviewer@example.org");
 });
 afterAll(async () => {
-  holder.__factmarkDb = undefined;
+  releaseAppDatabase();
   await t?.drop();
 });
 

@@ -35,7 +35,8 @@ export function buildClaimReview(claim: PublishedClaimView, article: ArticleRef,
     itemReviewed: {
       "@type": "Claim",
       appearance,
-      firstAppearance: appearance,
+      // The same article: its url says so without repeating the whole CreativeWork.
+      firstAppearance: appearance.url,
       // The claim's author and date are the article's where the article names them; nothing is invented.
       ...(article.byline ? { author: { "@type": "Person", name: article.byline } } : {}),
       ...(article.publishedAt ? { datePublished: article.publishedAt.toISOString().slice(0, 10) } : {}),

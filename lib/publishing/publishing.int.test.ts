@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENGINES, type TestDatabase } from "@/lib/testing/databases";
-import { closeDb } from "@/lib/db/client";
+import { ENGINES, type TestDatabase, useAsAppDatabase } from "@/lib/testing/databases";
 import { seedDatabase } from "@/lib/seed/seed";
 import { describe as describeSpan } from "@/lib/anchoring";
 import type { Verdict } from "@/lib/generated/prisma/enums";
@@ -13,10 +12,11 @@ const DRAFT_MARKER = "ZZDRAFTMARKER4217";
 
 describe.each(ENGINES)("publishing on $name", ({ create }) => {
   let t: TestDatabase;
+  let releaseAppDatabase = () => {};
   let slug = "";
   beforeAll(async () => {
     t = await create();
-    process.env.DATABASE_URL = t.url;
+    releaseAppDatabase = useAsAppDatabase(t);
     process.env.FACTMARK_PUBLIC_URL = "https://checks.example.org";
     await seedDatabase(t.db.prisma, { demoUsers: true });
     const article = await t.db.prisma.article.findFirstOrThrow({ include: { versions: true } });
@@ -48,7 +48,7 @@ describe.each(ENGINES)("publishing on $name", ({ create }) => {
     await claim("sleeper cells", "FALSE", "DRAFT", `Unpublished note ${DRAFT_MARKER}`);
   });
   afterAll(async () => {
-    await closeDb();
+    releaseAppDatabase();
     await t?.drop();
   });
 
@@ -82,5 +82,41 @@ describe.each(ENGINES)("publishing on $name", ({ create }) => {
     expect((await buildClaimReviewFeed("2")).dataFeedElement).toEqual([]);
     await expect(buildClaimReviewFeed("0")).rejects.toMatchObject({ code: "INVALID" });
     await expect(buildClaimReviewFeed("abc")).rejects.toMatchObject({ code: "INVALID" });
+  });
+
+  it("serves every change readers should see, even after it has served the article once", async () => {
+    const prisma = t.db.prisma;
+    const article = await prisma.article.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const first = await getPublishedArticle(slug);
+    const live = first.claims.find((c) => c.quote === "identified 67 civilians")!;
+    const revision = async () => (await prisma.article.findUniqueOrThrow({ where: { slug }, select: { readerRevision: true } })).readerRevision;
+
+    // A check withdrawn through raw SQL, as bulk paths write: the trigger still sees it.
+    let before = await revision();
+    await prisma.$executeRaw`UPDATE "PublishedClaim" SET "retractedAt" = now(), "retractionReason" = 'Withdrawn in the test' WHERE "claimId" = ${live.id}`;
+    expect(await revision()).toBeGreaterThan(before);
+    expect((await getPublishedArticle(slug)).claims.find((c) => c.id === live.id)?.retraction?.reason).toBe("Withdrawn in the test");
+
+    // The reviewer renames themself.
+    before = await revision();
+    await prisma.user.update({ where: { email: "reviewer@example.org" }, data: { name: "Rita Renamed" } });
+    expect(await revision()).toBeGreaterThan(before);
+    expect((await getPublishedArticle(slug)).claims.every((c) => c.reviewer === "Rita Renamed")).toBe(true);
+
+    // Renaming someone who is on none of its checks leaves the article as it was.
+    before = await revision();
+    await prisma.user.update({ where: { email: "admin@example.org" }, data: { name: "Ada Renamed" } });
+    expect(await revision()).toBe(before);
+
+    // The article's own fields, and a new version with a correction note.
+    await prisma.article.update({ where: { slug }, data: { byline: "Changed Byline" } });
+    expect((await getPublishedArticle(slug)).article.byline).toBe("Changed Byline");
+    const latest = await prisma.articleVersion.findFirstOrThrow({ where: { articleId: article.id }, orderBy: { number: "desc" } });
+    await prisma.articleVersion.create({
+      data: { articleId: article.id, number: latest.number + 1, plainText: latest.plainText, doc: latest.doc ?? {}, correctionNote: "An earlier version misspelt a name." },
+    });
+    const now = await getPublishedArticle(slug);
+    expect(now.article.version.number).toBe(latest.number + 1);
+    expect(now.corrections.map((c) => c.note)).toContain("An earlier version misspelt a name.");
   });
 });

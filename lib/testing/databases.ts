@@ -81,3 +81,17 @@ export const ENGINES = [
   { name: "PostgreSQL", create: createPostgresDatabase },
   { name: "embedded PGlite", create: createPgliteDatabase },
 ] as const;
+
+const appDatabase = globalThis as typeof globalThis & { __factmarkDb?: Promise<Db> };
+
+/**
+ * Makes the services' getPrisma() use this test database: they would otherwise open their own
+ * (and PGlite allows one instance per folder, so a second one would not see this one's writes).
+ * Returns the undo, for afterAll.
+ */
+export function useAsAppDatabase(t: TestDatabase): () => void {
+  appDatabase.__factmarkDb = Promise.resolve(t.db);
+  return () => {
+    appDatabase.__factmarkDb = undefined;
+  };
+}

@@ -1,0 +1,121 @@
+// The heavy, static parts of the public article page as HTML strings: the article with its
+// highlights, the evidence for every check, and the ClaimReview JSON-LD. With 200 checks these are
+// thousands of elements; as React elements each is serialised twice per request (RSC payload, then
+// HTML), which kept the page at ~85 ms. As strings they are built once and sent as-is.
+// Every interpolated value goes through escapeHtml or attr().
+import escapeHtml from "escape-html";
+import { attr, documentHtml } from "@/lib/articles/document-html";
+import { BLOCK_SEPARATOR, textblocks, type TArticleDoc } from "@/lib/articles/document";
+import { formatDate } from "@/lib/format";
+import { VERDICT_ICONS } from "@/lib/verdict-icons";
+import { STANCE_LABELS, VERDICT_INFO } from "@/lib/verdicts";
+import type { ClaimReview } from "./claimreview";
+import { jsonForScript } from "./claimreview";
+import type { PublishedClaimView } from "./published";
+import { splitAtBoundaries, type Interval } from "./segments";
+import { claimAnchorId } from "./site";
+
+const WITHDRAWN_ICON = "⊘";
+
+const date = (iso: string | null) => (iso ? formatDate(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) : null);
+
+/**
+ * Where each check's first mark starts: the first piece of text where it is the innermost check.
+ * That mark is the check's tab stop and the target of n/p. (Cutting at formatting as well, as the
+ * renderer does, only subdivides these pieces, so their starts agree.)
+ */
+function firstPieceStarts(doc: TArticleDoc, intervals: Interval[]): Map<string, number> {
+  const first = new Map<string, number>();
+  let offset = 0;
+  for (const [i, block] of textblocks(doc).entries()) {
+    if (i) offset += BLOCK_SEPARATOR.length;
+    for (const piece of splitAtBoundaries(offset, offset + block.length, intervals)) {
+      const innermost = piece.covering[piece.covering.length - 1];
+      if (innermost && !first.has(innermost)) first.set(innermost, piece.start);
+    }
+    offset += block.length;
+  }
+  return first;
+}
+
+/** The accessible name of a highlight: its verdict (or withdrawal), then the words it covers. */
+function markLabel(claim: PublishedClaimView, otherChecks: number, words: string): string {
+  const name = claim.retraction
+    ? "Check withdrawn"
+    : `Claim rated ${VERDICT_INFO[claim.verdict].label}${claim.changedSince ? ", and the article changed here after this check" : ""}`;
+  const more = otherChecks ? ` (and ${otherChecks} more check${otherChecks === 1 ? "" : "s"} here)` : "";
+  return `${name}${more}: ${words}`;
+}
+
+/**
+ * The article with its published checks as <mark> elements. Where checks overlap, a piece of text
+ * gets ONE mark for the innermost check, listing every check over it in data-claims (innermost
+ * first), so there is never an interactive element inside another.
+ */
+export function readerArticleHtml(doc: TArticleDoc, claims: PublishedClaimView[]): string {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const intervals = claims.flatMap((c) => (c.placement ? [{ id: c.id, start: c.placement.start, end: c.placement.end }] : []));
+  const firstPiece = firstPieceStarts(doc, intervals);
+  return documentHtml(doc, {
+    highlights: intervals,
+    wrap(covering, inner, piece) {
+      const id = covering[covering.length - 1];
+      const claim = byId.get(id)!;
+      const others = covering.length - 1;
+      const first = firstPiece.get(id) === piece.start;
+      const classes = `claim-mark v-${claim.verdict}${claim.retraction ? " is-withdrawn" : ""}${claim.changedSince ? " is-changed" : ""}${others ? " is-overlap" : ""}`;
+      const icon = first ? `<span class="verdict-icon" aria-hidden="true">${claim.retraction ? WITHDRAWN_ICON : VERDICT_ICONS[claim.verdict]}</span>` : "";
+      return (
+        `<mark${first ? attr("id", `mark-${id}`) : ""}${attr("class", classes)}${attr("data-claim-id", id)}${attr("data-verdict", claim.verdict)}` +
+        `${attr("data-claims", [...covering].reverse().join(" "))}${first ? ' data-first="true" tabindex="0"' : ' tabindex="-1"'}` +
+        ` role="button" aria-haspopup="dialog"${attr("aria-label", markLabel(claim, others, piece.text))}>${icon}${inner}</mark>`
+      );
+    },
+  });
+}
+
+function sourcesHtml(claim: PublishedClaimView): string {
+  if (!claim.sources.length) return "";
+  const items = claim.sources.map((s) => {
+    const meta = [s.publisher, date(s.publishedAt)].filter(Boolean).join(", ");
+    return (
+      `<li><a${attr("href", s.url)} rel="noopener noreferrer nofollow" target="_blank">${escapeHtml(s.title)}</a>` +
+      `<span class="muted">${meta ? ` — ${escapeHtml(meta)}` : ""}</span>` +
+      `<span class="stance stance-${s.stance}"> ${escapeHtml(STANCE_LABELS[s.stance])}</span>` +
+      `${s.excerpt ? `<blockquote class="evidence-excerpt">${escapeHtml(s.excerpt)}</blockquote>` : ""}</li>`
+    );
+  });
+  return `<ul class="evidence-sources" aria-label="Sources">${items.join("")}</ul>`;
+}
+
+/** One published check: verdict, explanation, sources, and who checked and approved it. */
+export function evidenceHtml(claim: PublishedClaimView): string {
+  const info = VERDICT_INFO[claim.verdict];
+  const badge = claim.retraction
+    ? `<span class="verdict-badge withdrawn-badge">Check withdrawn</span>`
+    : `<span class="verdict-badge"${attr("style", `background:${info.color}`)}><span aria-hidden="true">${VERDICT_ICONS[claim.verdict]} </span>${escapeHtml(info.label)}</span>`;
+  const changed =
+    claim.changedSince && !claim.retraction
+      ? `<p class="changed-note" role="note"><strong>The article changed here after this check</strong> (${escapeHtml(date(claim.changedSince)!)}); the check was made on the words quoted above and is being re-checked.</p>`
+      : "";
+  const body = claim.retraction
+    ? `<p>This check (rated <s>${escapeHtml(info.label)}</s>) was withdrawn by ${escapeHtml(claim.retraction.by)} on ${escapeHtml(date(claim.retraction.at)!)}. Reason: ${escapeHtml(claim.retraction.reason)}</p>`
+    : `${claim.explanation ? `<p class="evidence-explanation">${escapeHtml(claim.explanation)}</p>` : ""}${sourcesHtml(claim)}`;
+  return (
+    `<div class="evidence${claim.retraction ? " is-withdrawn" : ""}">` +
+    `<h3 class="evidence-heading">${badge}<span class="evidence-quote">“${escapeHtml(claim.quote)}”</span></h3>${changed}${body}` +
+    `<p class="muted evidence-byline">Checked by ${escapeHtml(claim.reviewer)}; approved by ${escapeHtml(claim.approvedBy)} on ${escapeHtml(date(claim.approvedAt)!)}.</p></div>`
+  );
+}
+
+/** The evidence list's items, each with its anchor (the ClaimReview url) and a link to its highlight. */
+export function evidenceListHtml(claims: PublishedClaimView[]): string {
+  return claims
+    .map((c) => `<li${attr("id", claimAnchorId(c.id))}>${evidenceHtml(c)}${c.placement ? `<a${attr("href", `#mark-${c.id}`)} class="muted">Show in the article</a>` : ""}</li>`)
+    .join("");
+}
+
+/** One <script type="application/ld+json"> per ClaimReview. */
+export function claimReviewScriptsHtml(reviews: ClaimReview[]): string {
+  return reviews.map((r) => `<script type="application/ld+json">${jsonForScript(r)}</script>`).join("");
+}
