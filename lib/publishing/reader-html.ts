@@ -78,8 +78,10 @@ function sourcesHtml(claim: PublishedClaimView): string {
   if (!claim.sources.length) return "";
   const items = claim.sources.map((s) => {
     const meta = [s.publisher, date(s.publishedAt)].filter(Boolean).join(", ");
+    // Sources are checked to be http(s) when saved; a snapshot that is not anyway shows no link.
+    const title = /^https?:\/\//i.test(s.url) ? `<a${attr("href", s.url)} rel="noopener noreferrer nofollow" target="_blank">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
     return (
-      `<li><a${attr("href", s.url)} rel="noopener noreferrer nofollow" target="_blank">${escapeHtml(s.title)}</a>` +
+      `<li>${title}` +
       `<span class="muted">${meta ? ` — ${escapeHtml(meta)}` : ""}</span>` +
       `<span class="stance stance-${s.stance}"> ${escapeHtml(STANCE_LABELS[s.stance])}</span>` +
       `${s.excerpt ? `<blockquote class="evidence-excerpt">${escapeHtml(s.excerpt)}</blockquote>` : ""}</li>`
