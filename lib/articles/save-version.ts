@@ -4,6 +4,7 @@ import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { byteLength, MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/import/limits";
+import { lockArticle } from "./article-lock";
 import { assertCanEditArticles } from "./authorize";
 import { plainText, ZArticleDoc, type TArticleDoc } from "./document";
 import { normalizeDoc } from "./normalize-doc";
@@ -64,7 +65,7 @@ export async function saveArticleVersion(
   return prisma.$transaction(
     async (tx) => {
       // One save at a time per article: the second waits here, then sees it is out of date.
-      await tx.$queryRaw`SELECT id FROM "Article" WHERE id = ${article.id} FOR UPDATE`;
+      await lockArticle(tx, article.id);
       const latest = await tx.articleVersion.findFirst({ where: { articleId: article.id }, orderBy: { number: "desc" }, select: { id: true, number: true, plainText: true, doc: true } });
       if (!latest) throw new AppError("NOT_FOUND", "This article has no text yet.");
       if (latest.id !== input.baseVersionId) {

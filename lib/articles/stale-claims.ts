@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TStaleClaimAction } from "@/lib/validation/articles";
+import { lockArticle } from "./article-lock";
 import { assertCanEditArticles } from "./authorize";
 
 export type StaleClaim = {
@@ -56,6 +57,7 @@ export async function resolveStaleClaim(actor: SessionUser | null, slug: string,
       select: { id: true, articleId: true, stale: true, state: true, quote: true, staleQuote: true, selectors: true, version: true, published: { select: { retractedAt: true } } },
     });
     if (!claim) throw new AppError("NOT_FOUND", "That claim does not exist on this article.");
+    await lockArticle(tx, claim.articleId);
     const published = !!claim.published && !claim.published.retractedAt;
     if (input.action === "confirm") {
       if (claim.stale !== "CHANGED") throw new AppError("CONFLICT", claim.stale ? "This claim is not placed on the new text yet: re-attach it first." : "This claim was already confirmed.");

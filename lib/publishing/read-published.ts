@@ -70,7 +70,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticle> {
  * indexed read. The revision is kept by database triggers (migration reader_revision), so every
  * instance sharing the database sees a change on its next request.
  */
-const loaded = new LRUCache<string, { revision: number; value: Promise<PublishedArticle> }>({ max: 200 });
+const loaded = new LRUCache<string, { revision: number; value: Promise<PublishedArticle> }>({ max: 50 });
 
 /**
  * The public article: its current version and its published checks, in document order. Cached for

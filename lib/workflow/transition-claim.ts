@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/roles";
 import { CLAIM_INCLUDE, claimSnapshot, toClaimDto, type ClaimRow } from "@/lib/claims/claim-rows";
 import type { ClaimDto } from "@/lib/claims/claim-dto";
+import { lockArticle } from "@/lib/articles/article-lock";
 import { currentText, type Tx } from "@/lib/claims/update-claim";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -61,6 +62,8 @@ export async function transitionClaim(actor: SessionUser, id: string, input: TTr
     const reason = input.reason?.trim() || null;
     if ((input.action === "requestChanges" || input.action === "retract") && !reason) throw new AppError("INVALID", "Give a reason.", { reason: ["Give a reason."] });
 
+    // Approving and withdrawing change what readers see: article lock first (lib/articles/article-lock.ts).
+    if (input.action === "approve" || input.action === "retract") await lockArticle(tx, row.articleId);
     const now = new Date();
     const updated = await tx.claim.updateMany({
       where: { id, version: input.version, state: row.state, deletedAt: null },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { claimFields, codeOf, QUOTE, seededClaimsDb } from "@/lib/testing/claims-fixture";
 import type { SessionUser } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -196,5 +197,37 @@ describe("workflow: the audit log is append-only", () => {
     walk("app");
     const offenders = files.filter((f) => /(claimEvent|articleEvent|claimComment)\s*\.\s*(update|updateMany|upsert|delete|deleteMany)\b/.test(readFileSync(f, "utf8")));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("workflow: lock order with version saves", () => {
+  it("an approval waiting on a version save does not deadlock with it", async () => {
+    const s = await submitted();
+    const { articleId } = await db.t.db.prisma.claim.findUniqueOrThrow({ where: { id: s.id }, select: { articleId: true } });
+    // A second connection does what a version save does: locks the article, then writes its claims.
+    const save = new pg.Client({ connectionString: db.t.url });
+    await save.connect();
+    try {
+      await save.query("BEGIN");
+      await save.query(`SELECT id FROM "Article" WHERE id = $1 FOR UPDATE`, [articleId]);
+      const approving = transitionClaim(db.users.editor, s.id, { action: "approve", version: s.version });
+      const outcome = approving.then(
+        () => "approved",
+        (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+      );
+      // Wait until the approval is blocked on a lock the save holds.
+      for (let i = 0; ; i++) {
+        const { rows } = await save.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        if (rows[0].n > 0) break;
+        if (i > 200) throw new Error("the approval never waited on the save");
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // Had the approval locked the claim before the article, this would deadlock (40P01).
+      await save.query(`UPDATE "Claim" SET "updatedAt" = now() WHERE id = $1`, [s.id]);
+      await save.query("COMMIT");
+      expect(await outcome).toBe("approved");
+    } finally {
+      await save.end();
+    }
   });
 });
