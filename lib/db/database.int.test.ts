@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENGINES, type TestDatabase } from "@/lib/testing/databases";
+import { ADMIN_URL, ENGINES, type TestDatabase } from "@/lib/testing/databases";
 import { migratePglite } from "@/lib/db/migrate";
 import { seedDatabase, DEMO_USERS, DEMO_PASSWORD } from "@/lib/seed/seed";
 import { verifyPassword } from "@/lib/auth/password";
-import { readdirSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
 
 const MIGRATIONS = readdirSync("prisma/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 
@@ -67,6 +73,31 @@ describe("re-running migrations", () => {
       expect(await migratePglite(t.db.pglite)).toEqual([]);
     } finally {
       await t.drop();
+    }
+  });
+});
+
+describe("schema and migrations", () => {
+  // prisma migrate diff replays the migrations into a shadow database on the local server and
+  // compares the result with schema.prisma: a hand-written migration that drifted fails here.
+  const diff = (schema: string) =>
+    run("npx", ["prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", schema, "--exit-code"], { env: { ...process.env, DATABASE_URL: ADMIN_URL } }).then(
+      () => 0,
+      (e: { code?: number }) => e.code ?? -1,
+    );
+
+  it("agree: replaying the migration history gives exactly schema.prisma", async () => {
+    expect(await diff("prisma/schema.prisma")).toBe(0);
+  });
+
+  it("would catch a schema that drifted from its migrations", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "factmark-drift-"));
+    try {
+      const drifted = path.join(dir, "schema.prisma");
+      writeFileSync(drifted, readFileSync("prisma/schema.prisma", "utf8").replace("readerRevision Int    @default(0)", "readerRevision Int    @default(1)"));
+      expect(await diff(drifted)).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
