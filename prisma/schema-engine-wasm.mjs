@@ -59,19 +59,24 @@ function patchPgQueryable(adapter) {
   proto.__asTextPatched = true;
 }
 
-// adapter-pg's executeScript splits the script at every ";", which cuts a function body
-// ($$ … ; … $$) in two. PostgreSQL's simple query protocol runs a whole multi-statement script
-// in one round trip, as Prisma's native engine sends it, so send it whole.
-function sendScriptWhole(adapter) {
+// Both adapters' executeScript are replaced by one that sends a migration script whole, awaits it
+// and surfaces its error, as Prisma's native engine does:
+// - adapter-pg splits the script at every ";", which cuts a function body ($$ … ; … $$) in two
+//   (PostgreSQL's simple query protocol runs a whole multi-statement script);
+// - pglite-prisma-adapter (<= 0.7.2) does not await exec(), so a failing migration would be
+//   silently recorded as applied.
+function sendScriptsWhole(adapter, send) {
   adapter.executeScript = async function (script) {
     try {
-      await this.client.query(script);
+      await send(this.client, script);
     } catch (e) {
       this.onError(e);
     }
   };
   return adapter;
 }
+const pgSend = (client, script) => client.query(script);
+const pgliteSend = (client, script) => client.exec(script);
 
 async function pgFactory(url) {
   const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -85,14 +90,14 @@ async function pgFactory(url) {
     async connect() {
       const adapter = await super.connect();
       patchPgQueryable(adapter);
-      return sendScriptWhole(adapter);
+      return sendScriptsWhole(adapter, pgSend);
     }
     // Upstream drops the shadow DB *before* ending its pool ("being accessed by other users").
     async connectToShadowDb() {
       const admin = await this.connect();
       const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
       await admin.executeScript(`CREATE DATABASE "${name}"`);
-      const shadow = sendScriptWhole(await new PrismaPg({ ...config, database: name }).connect());
+      const shadow = sendScriptsWhole(await new PrismaPg({ ...config, database: name }).connect(), pgSend);
       const closeShadow = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await closeShadow();
@@ -137,24 +142,12 @@ async function pgliteFactory(url) {
     db = new PGlite(where);
   }
   closers.unshift(() => db.close());
-  // pglite-prisma-adapter (<= 0.7.2) does not await exec() in executeScript(), so a failing
-  // migration is silently recorded as applied. Await it and surface the error.
-  const fix = (adapter) => {
-    adapter.executeScript = async function (script) {
-      try {
-        await this.client.exec(script);
-      } catch (e) {
-        this.onError(e);
-      }
-    };
-    return adapter;
-  };
   class PrismaPGliteMigrate extends PrismaPGlite {
     async connect() {
-      return fix(await super.connect());
+      return sendScriptsWhole(await super.connect(), pgliteSend);
     }
     async connectToShadowDb() {
-      return fix(await super.connectToShadowDb());
+      return sendScriptsWhole(await super.connectToShadowDb(), pgliteSend);
     }
   }
   return new PrismaPGliteMigrate(db);
