@@ -3,41 +3,20 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ZAcceptInvitation } from "@/lib/accounts/schemas";
-import { Field } from "./field";
-import { NEW_PASSWORD_HINT } from "./password-hint";
+import { NewPasswordFields } from "./new-password-fields";
 import { useHydrated } from "./use-hydrated";
-import { firstErrors, postJson, type FieldErrors } from "./post-json";
+import { useValidatedPost } from "./use-validated-post";
 
 export default function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
-  const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { pending, errors, formError, submit } = useValidatedPost<typeof ZAcceptInvitation, { email: string }>(ZAcceptInvitation, "/api/account/invitation");
   const [done, setDone] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
-    setFormError(null);
-    const parsed = ZAcceptInvitation.safeParse({
-      token,
-      newPassword: String(fd.get("newPassword") ?? ""),
-      confirmNewPassword: String(fd.get("confirmNewPassword") ?? ""),
-    });
-    if (!parsed.success) {
-      setErrors(firstErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    const res = await postJson<{ email: string }>("/api/account/invitation", parsed.data);
-    setPending(false);
-    if (!res.ok) {
-      setErrors(firstErrors(res.fieldErrors));
-      setFormError(res.message);
-      return;
-    }
-    setDone(true);
+    const result = await submit({ token, newPassword: String(fd.get("newPassword") ?? ""), confirmNewPassword: String(fd.get("confirmNewPassword") ?? "") });
+    if (result) setDone(true);
   }
 
   if (done) {
@@ -52,8 +31,7 @@ export default function AcceptInvitationForm({ token, email }: { token: string; 
     <form method="post" onSubmit={onSubmit} noValidate className="stack">
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-      <Field id="newPassword" label="New password" type="password" autoComplete="new-password" error={errors.newPassword} hint={NEW_PASSWORD_HINT} />
-      <Field id="confirmNewPassword" label="Confirm new password" type="password" autoComplete="new-password" error={errors.confirmNewPassword} />
+      <NewPasswordFields errors={errors} />
       <div>
         <button type="submit" disabled={!hydrated || pending}>{pending ? "Setting password…" : "Set password"}</button>
       </div>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { InvitationLink } from "./invitation-link";
 import { useHydrated } from "./use-hydrated";
-import { postJson } from "./post-json";
+import { postJson } from "@/lib/http/post-json";
 
 /** A fresh link for an existing user, e.g. one who forgot their password; older links stop working. */
 export default function InvitationButton({ userId, name }: { userId: string; name: string }) {

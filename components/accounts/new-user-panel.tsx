@@ -7,7 +7,7 @@ import { MIN_PASSWORD_LENGTH, ZCreateUser } from "@/lib/accounts/schemas";
 import { Field } from "./field";
 import { InvitationLink } from "./invitation-link";
 import { useHydrated } from "./use-hydrated";
-import { firstErrors, postJson, type FieldErrors } from "./post-json";
+import { useValidatedPost } from "./use-validated-post";
 import { RoleOptions } from "./role-options";
 
 type Created = {
@@ -22,9 +22,7 @@ export default function NewUserPanel() {
   const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { pending, errors, formError, submit: post } = useValidatedPost<typeof ZCreateUser, Created>(ZCreateUser, "/api/admin/users");
   const [created, setCreated] = useState<Created | null>(null);
 
   async function submit(method: "password" | "invitation") {
@@ -38,23 +36,10 @@ export default function NewUserPanel() {
       method,
       ...(method === "password" ? { password: String(fd.get("password") ?? "") } : {}),
     };
-    setFormError(null);
     setCreated(null);
-    const parsed = ZCreateUser.safeParse(input);
-    if (!parsed.success) {
-      setErrors(firstErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    const res = await postJson<Created>("/api/admin/users", parsed.data);
-    setPending(false);
-    if (!res.ok) {
-      setErrors(firstErrors(res.fieldErrors));
-      setFormError(res.message);
-      return;
-    }
-    setCreated(res.data);
+    const result = await post(input);
+    if (!result) return;
+    setCreated(result.answer);
     form.reset();
     router.refresh();
   }

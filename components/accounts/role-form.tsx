@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ROLE_LABELS, type TRole } from "@/lib/auth/roles";
 import { useHydrated } from "./use-hydrated";
-import { postJson } from "./post-json";
+import { postJson } from "@/lib/http/post-json";
 import { RoleOptions } from "./role-options";
 
 export default function RoleForm({ userId, role }: { userId: string; role: TRole }) {

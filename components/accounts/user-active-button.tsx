@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useHydrated } from "./use-hydrated";
-import { postJson } from "./post-json";
+import { postJson } from "@/lib/http/post-json";
 
 /** Deactivate or Reactivate one account; the page re-renders with the new status. */
 export default function UserActiveButton({ userId, active, name }: { userId: string; active: boolean; name: string }) {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import ArticleEditor, { type ArticleEditorHandle } from "@/components/editor/article-editor";
-import { postJson } from "@/components/accounts/post-json";
+import { postJson } from "@/lib/http/post-json";
 import type { TArticleDoc } from "@/lib/articles/document";
 import type { ReanchorReport } from "@/lib/articles/save-version";
 import type { StaleClaim } from "@/lib/articles/stale-claims";

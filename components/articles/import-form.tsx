@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type ChangeEvent } from "react";
 import StaticDocument from "@/components/article/static-document";
-import { postJson } from "@/components/accounts/post-json";
+import { postJson } from "@/lib/http/post-json";
 import type { TArticleDoc } from "@/lib/articles/document";
 import "./articles.css";
 

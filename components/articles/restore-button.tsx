@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { postJson } from "@/components/accounts/post-json";
+import { postJson } from "@/lib/http/post-json";
 import type { ReanchorReport } from "@/lib/articles/save-version";
 
 /** Restores an old version as a new one (issue 7: nothing is overwritten). */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { postJson } from "@/components/accounts/post-json";
+import { postJson } from "@/lib/http/post-json";
 import type { StaleClaim } from "@/lib/articles/stale-claims";
 
 type Props = {

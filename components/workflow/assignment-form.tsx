@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { postJson } from "./post-json";
+import { postJson } from "@/lib/http/post-json";
 
 type Props = { slug: string; title: string; people: { id: string; name: string; role: string }[]; assigned: string[] };
 

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { ClaimDto } from "@/lib/claims/claim-dto";
 import { STATE_LABELS, type TTransitionAction } from "@/lib/workflow/state-machine";
 import { VERDICT_INFO } from "@/lib/verdicts";
-import { postJson } from "./post-json";
+import { postJson } from "@/lib/http/post-json";
 
 type Props = { claimId: string; version: number; actions: TTransitionAction[] };
 
@@ -40,12 +40,13 @@ export default function ClaimActions({ claimId, version: initialVersion, actions
     const result = await postJson<{ claim: ClaimDto }>(`/api/claims/${encodeURIComponent(claimId)}/transitions`, { action, version: atVersion, reason: reason.trim() || undefined });
     setBusy(false);
     if (!result.ok) {
-      if (result.status === 409 && result.current) setConflict({ message: result.message, current: result.current, action });
+      const current = (result.details as { current?: ClaimDto } | undefined)?.current;
+      if (result.status === 409 && current) setConflict({ message: result.message, current, action });
       else if (result.fieldErrors?.reason) setReasonError(result.fieldErrors.reason.join(" "));
       else setError(result.message);
       return;
     }
-    setVersion(result.value.claim.version);
+    setVersion(result.data.claim.version);
     setReason("");
     setDone(DONE[action]);
     router.refresh();

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
-import { postJson } from "./post-json";
+import { postJson } from "@/lib/http/post-json";
 
 export default function CommentForm({ claimId }: { claimId: string }) {
   const router = useRouter();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { postJson } from "./post-json";
+import { postJson } from "@/lib/http/post-json";
 
 export default function MarkReadButton() {
   const router = useRouter();
