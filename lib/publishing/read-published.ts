@@ -53,15 +53,21 @@ function toView(row: NamedRow, currentText: string | null): PublishedClaimView {
   };
 }
 
-export type PublishedArticle = { article: CurrentArticle; claims: PublishedClaimView[]; corrections: CorrectionNote[] };
+export type PublishedArticle = {
+  article: CurrentArticle;
+  claims: PublishedClaimView[];
+  corrections: CorrectionNote[];
+  /** "<article id>:<readerRevision>": names this content, for caches of what is built from it. */
+  contentKey: string;
+};
 
-async function loadPublishedArticle(slug: string): Promise<PublishedArticle> {
+async function loadPublishedArticle(slug: string, contentKey: string): Promise<PublishedArticle> {
   const article = await getCurrentArticle(slug);
   const [rows, corrections] = await Promise.all([loadArticleRows(article.id), getCorrectionNotes(article.id)]);
   const claims = rows.map((r) => toView(r, article.version.plainText));
   const at = (c: PublishedClaimView) => c.placement?.start ?? Number.MAX_SAFE_INTEGER;
   claims.sort((a, b) => at(a) - at(b) || (b.placement?.end ?? 0) - (a.placement?.end ?? 0));
-  return { article, claims, corrections };
+  return { article, claims, corrections, contentKey };
 }
 
 /**
@@ -83,7 +89,7 @@ export const getPublishedArticle = cache(async function getPublishedArticle(slug
   const hit = loaded.get(head.id);
   if (hit?.revision === head.readerRevision) return hit.value;
   // Read after the revision, so what is stored is never older than the revision it is filed under.
-  const value = loadPublishedArticle(slug);
+  const value = loadPublishedArticle(slug, `${head.id}:${head.readerRevision}`);
   loaded.set(head.id, { revision: head.readerRevision, value });
   value.catch(() => {
     if (loaded.get(head.id)?.value === value) loaded.delete(head.id);

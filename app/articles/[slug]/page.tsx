@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
-  const [{ article, claims, corrections }, user] = await Promise.all([load(slug), getSessionUser()]);
+  const [{ article, claims, corrections, contentKey }, user] = await Promise.all([load(slug), getSessionUser()]);
   const reviewContext = { baseUrl: publicBaseUrl(), publisher: publisherName() };
   const articleRef = { slug: article.slug, title: article.title, byline: article.byline, sourceUrl: article.sourceUrl, publishedAt: article.publishedAt };
   return (
@@ -53,7 +53,7 @@ export default async function ArticlePage({ params }: Props) {
         )}
       </div>
       <VerdictSummary claims={claims} />
-      <PublishedArticleBody doc={article.version.doc} claims={claims} article={articleRef} reviewContext={reviewContext}>
+      <PublishedArticleBody contentKey={contentKey} doc={article.version.doc} claims={claims} article={articleRef} reviewContext={reviewContext}>
         {corrections.length > 0 && (
           <section className="corrections" aria-labelledby="corrections-heading">
             <h2 id="corrections-heading">Corrections</h2>
