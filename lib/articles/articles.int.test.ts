@@ -4,10 +4,10 @@
  * restore, the limits, and who may do what.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENGINES, type TestDatabase, useAsAppDatabase } from "@/lib/testing/databases";
+import { codeOf } from "@/lib/testing/code-of";
+import { ENGINES, type TestDatabase, shareWithServices } from "@/lib/testing/databases";
 import { seedDatabase } from "@/lib/seed/seed";
 import type { SessionUser, TRole } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 import { createClaim } from "@/lib/claims/create-claim";
 import { getReviewWorkspace } from "@/lib/claims/get-workspace";
 import { createArticle, previewImport } from "./create-article";
@@ -16,17 +16,6 @@ import { plainText, type TArticleDoc } from "./document";
 import { saveArticleVersion } from "./save-version";
 import { listStaleClaims, resolveStaleClaim } from "./stale-claims";
 import { diffVersions, listVersions, restoreVersion } from "./versions";
-
-
-async function codeOf(p: Promise<unknown> | (() => unknown)): Promise<string> {
-  try {
-    await (typeof p === "function" ? p() : p);
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 const HOSTILE_PAGE = `<!doctype html><html><head><title>Dam report | Example News</title>
 <meta name="author" content="Ada Reporter"><meta property="article:published_time" content="2024-03-05T10:00:00Z">
@@ -45,7 +34,7 @@ describe.each(ENGINES)("article versions on $name", ({ create }) => {
 
   beforeAll(async () => {
     t = await create();
-    releaseAppDatabase = useAsAppDatabase(t);
+    releaseAppDatabase = shareWithServices(t);
     await seedDatabase(t.db.prisma, { demoUsers: true });
     for (const u of await t.db.prisma.user.findMany()) users[u.email.split("@")[0]] = { id: u.id, name: u.name, email: u.email, role: u.role as TRole };
   });

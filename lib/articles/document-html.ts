@@ -7,7 +7,7 @@
 // elements each one is serialised twice (RSC payload, then HTML) per request. Pure, so the server
 // and the client components that show a document before Tiptap loads share one renderer.
 import escapeHtml from "escape-html";
-import { splitAtBoundaries, type Interval } from "@/lib/publishing/segments";
+import { splitAtBoundaries, type Interval } from "./segments";
 import { BLOCK_SEPARATOR, type TArticleDoc, type TBlock, type TInline, type TListItem } from "./document";
 
 /** Wraps one highlighted piece's HTML. `covering` lists the highlights over it, outermost first. */

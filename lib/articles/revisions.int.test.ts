@@ -13,7 +13,7 @@ import { EditTruth, judge, UniqueSentenceTruth } from "@/lib/anchoring/testing/g
 import { FIXTURES_DIR, loadIterater } from "@/lib/anchoring/testing/load-fixtures";
 import { generateSpans } from "@/lib/anchoring/testing/spans";
 import type { SessionUser, TRole } from "@/lib/auth/roles";
-import { createPostgresDatabase, type TestDatabase, useAsAppDatabase } from "@/lib/testing/databases";
+import { createPostgresDatabase, type TestDatabase, shareWithServices } from "@/lib/testing/databases";
 import { seedDatabase } from "@/lib/seed/seed";
 import { prepareImport } from "@/lib/import/prepare-import";
 import { createArticle } from "./create-article";
@@ -28,7 +28,7 @@ let reviewer: SessionUser;
 
 beforeAll(async () => {
   t = await createPostgresDatabase();
-  releaseAppDatabase = useAsAppDatabase(t);
+  releaseAppDatabase = shareWithServices(t);
   await seedDatabase(t.db.prisma, { demoUsers: true });
   const byEmail = async (email: string) => {
     const u = await t.db.prisma.user.findUniqueOrThrow({ where: { email } });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { claimFields, codeOf, QUOTE, seededClaimsDb } from "@/lib/testing/claims-fixture";
+import { claimFields, QUOTE, seededClaimsDb } from "@/lib/testing/claims-fixture";
+import { codeOf } from "@/lib/testing/code-of";
 import type { SessionUser } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { createClaim } from "./create-claim";
@@ -14,6 +15,15 @@ const span = () => ({ start: db.text.indexOf(QUOTE), end: db.text.indexOf(QUOTE)
 const newClaim = (by: SessionUser) => createClaim(by, { articleVersionId: db.versionId, ...span(), fields: fields() });
 
 // Who may change or delete a reviewer's draft: its author, editors and admins.
+/** Creating a claim and opening the workspace: everyone but a reader. */
+const REVIEW_MATRIX = [
+  ["reader", "FORBIDDEN"],
+  ["reviewer", "OK"],
+  ["reviewer2", "OK"],
+  ["editor", "OK"],
+  ["admin", "OK"],
+] as const;
+
 const WRITE_MATRIX = [
   ["reader", "FORBIDDEN"],
   ["reviewer (author)", "OK"],
@@ -31,23 +41,11 @@ describe("claim services: authorization matrix", () => {
     version = c.version;
   });
 
-  it.each([
-    ["reader", "FORBIDDEN"],
-    ["reviewer", "OK"],
-    ["reviewer2", "OK"],
-    ["editor", "OK"],
-    ["admin", "OK"],
-  ])("create as %s → %s", async (who, expected) => {
+  it.each(REVIEW_MATRIX)("create as %s → %s", async (who, expected) => {
     expect(await codeOf(newClaim(db.users[who]))).toBe(expected);
   });
 
-  it.each([
-    ["reader", "FORBIDDEN"],
-    ["reviewer", "OK"],
-    ["reviewer2", "OK"],
-    ["editor", "OK"],
-    ["admin", "OK"],
-  ])("read the workspace as %s → %s", async (who, expected) => {
+  it.each(REVIEW_MATRIX)("read the workspace as %s → %s", async (who, expected) => {
     const slug = (await db.t.db.prisma.article.findFirstOrThrow()).slug;
     expect(await codeOf(getReviewWorkspace(db.users[who], slug))).toBe(expected);
   });

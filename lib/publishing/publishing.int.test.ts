@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENGINES, type TestDatabase, useAsAppDatabase } from "@/lib/testing/databases";
+import { ENGINES, type TestDatabase, shareWithServices } from "@/lib/testing/databases";
 import { seedDatabase } from "@/lib/seed/seed";
 import { describe as describeSpan } from "@/lib/anchoring";
 import type { Verdict } from "@/lib/generated/prisma/enums";
@@ -16,7 +16,7 @@ describe.each(ENGINES)("publishing on $name", ({ create }) => {
   let slug = "";
   beforeAll(async () => {
     t = await create();
-    releaseAppDatabase = useAsAppDatabase(t);
+    releaseAppDatabase = shareWithServices(t);
     process.env.FACTMARK_PUBLIC_URL = "https://checks.example.org";
     await seedDatabase(t.db.prisma, { demoUsers: true });
     const article = await t.db.prisma.article.findFirstOrThrow({ include: { versions: true } });

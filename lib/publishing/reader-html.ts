@@ -5,38 +5,17 @@
 // Every interpolated value goes through escapeHtml or attr().
 import escapeHtml from "escape-html";
 import { attr, documentHtml } from "@/lib/articles/document-html";
-import { BLOCK_SEPARATOR, textblocks, type TArticleDoc } from "@/lib/articles/document";
+import type { TArticleDoc } from "@/lib/articles/document";
 import { formatDate } from "@/lib/format";
 import { VERDICT_ICONS } from "@/lib/verdict-icons";
 import { STANCE_LABELS, VERDICT_INFO } from "@/lib/verdicts";
-import type { ClaimReview } from "./claimreview";
-import { jsonForScript } from "./claimreview";
+import { jsonForScript, type ClaimReview } from "./claimreview";
 import type { PublishedClaimView } from "./published";
-import { splitAtBoundaries, type Interval } from "./segments";
 import { claimAnchorId } from "./site";
 
 const WITHDRAWN_ICON = "⊘";
 
 const date = (iso: string | null) => (iso ? formatDate(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) : null);
-
-/**
- * Where each check's first mark starts: the first piece of text where it is the innermost check.
- * That mark is the check's tab stop and the target of n/p. (Cutting at formatting as well, as the
- * renderer does, only subdivides these pieces, so their starts agree.)
- */
-function firstPieceStarts(doc: TArticleDoc, intervals: Interval[]): Map<string, number> {
-  const first = new Map<string, number>();
-  let offset = 0;
-  for (const [i, block] of textblocks(doc).entries()) {
-    if (i) offset += BLOCK_SEPARATOR.length;
-    for (const piece of splitAtBoundaries(offset, offset + block.length, intervals)) {
-      const innermost = piece.covering[piece.covering.length - 1];
-      if (innermost && !first.has(innermost)) first.set(innermost, piece.start);
-    }
-    offset += block.length;
-  }
-  return first;
-}
 
 /** The accessible name of a highlight: its verdict (or withdrawal), then the words it covers. */
 function markLabel(claim: PublishedClaimView, otherChecks: number, words: string): string {
@@ -55,14 +34,17 @@ function markLabel(claim: PublishedClaimView, otherChecks: number, words: string
 export function readerArticleHtml(doc: TArticleDoc, claims: PublishedClaimView[]): string {
   const byId = new Map(claims.map((c) => [c.id, c]));
   const intervals = claims.flatMap((c) => (c.placement ? [{ id: c.id, start: c.placement.start, end: c.placement.end }] : []));
-  const firstPiece = firstPieceStarts(doc, intervals);
+  // Pieces come in reading order, so a check's first mark is the first piece where it is the
+  // innermost check: its tab stop and the target of n/p.
+  const marked = new Set<string>();
   return documentHtml(doc, {
     highlights: intervals,
     wrap(covering, inner, piece) {
       const id = covering[covering.length - 1];
       const claim = byId.get(id)!;
       const others = covering.length - 1;
-      const first = firstPiece.get(id) === piece.start;
+      const first = !marked.has(id);
+      marked.add(id);
       const classes = `claim-mark v-${claim.verdict}${claim.retraction ? " is-withdrawn" : ""}${claim.changedSince ? " is-changed" : ""}${others ? " is-overlap" : ""}`;
       const icon = first ? `<span class="verdict-icon" aria-hidden="true">${claim.retraction ? WITHDRAWN_ICON : VERDICT_ICONS[claim.verdict]}</span>` : "";
       return (

@@ -3,7 +3,6 @@
 import { afterAll, beforeAll } from "vitest";
 import type { SessionUser, TRole } from "@/lib/auth/roles";
 import { closeDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { seedDatabase } from "@/lib/seed/seed";
 import type { TClaimFields } from "@/lib/validation/claims";
 import { createPostgresDatabase, type TestDatabase } from "./databases";
@@ -46,14 +45,3 @@ export const claimFields = (over: Partial<TClaimFields> = {}): TClaimFields => (
   sources: [{ url: "https://www.syriahr.com/en/", title: "SOHR report", publisher: "SOHR", publishedAt: "2015-10-23", accessedAt: null, excerpt: "at least 116", stance: "SUPPORTS" }],
   ...over,
 });
-
-/** "OK", or the AppError code the promise was refused with. */
-export async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}

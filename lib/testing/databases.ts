@@ -89,7 +89,7 @@ const appDatabase = globalThis as typeof globalThis & { __factmarkDb?: Promise<D
  * (and PGlite allows one instance per folder, so a second one would not see this one's writes).
  * Returns the undo, for afterAll.
  */
-export function useAsAppDatabase(t: TestDatabase): () => void {
+export function shareWithServices(t: TestDatabase): () => void {
   appDatabase.__factmarkDb = Promise.resolve(t.db);
   return () => {
     appDatabase.__factmarkDb = undefined;

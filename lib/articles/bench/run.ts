@@ -9,8 +9,7 @@
 import { performance } from "node:perf_hooks";
 import { describe as describeSpan, OffsetConverter } from "@/lib/anchoring";
 import type { SessionUser, TRole } from "@/lib/auth/roles";
-import type { Db } from "@/lib/db/client";
-import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "@/lib/testing/databases";
+import { createPgliteDatabase, createPostgresDatabase, type TestDatabase, shareWithServices } from "@/lib/testing/databases";
 import { seedDatabase } from "@/lib/seed/seed";
 import { median, writeBenchmarkSection } from "@/e2e/bench/benchmarks-doc";
 import { mulberry32 } from "@/e2e/bench/random";
@@ -21,8 +20,6 @@ import { saveArticleVersion } from "../save-version";
 const WORDS = 20_000;
 const CLAIMS = 1_000;
 const RUNS = 5;
-const holder = globalThis as typeof globalThis & { __factmarkDb?: Promise<Db> };
-
 
 const VOCAB = "the council said river bridge water report minister budget school hospital police court election city village road flood storm harvest price tax rail port energy coal wind solar museum library union strike trade export import census survey".split(" ");
 
@@ -110,8 +107,8 @@ async function bench(create: () => Promise<TestDatabase>): Promise<{ kind: strin
     console.warn(`skipped: ${(e as Error).message}`);
     return null;
   }
+  const releaseAppDatabase = shareWithServices(t);
   try {
-    holder.__factmarkDb = Promise.resolve(t.db);
     await seedDatabase(t.db.prisma, { demoUsers: true });
     const user = async (email: string): Promise<SessionUser> => {
       const u = await t.db.prisma.user.findUniqueOrThrow({ where: { email } });
@@ -124,7 +121,7 @@ async function bench(create: () => Promise<TestDatabase>): Promise<{ kind: strin
     for (let i = 0; i < RUNS; i++) runs.push(await once(t, editor, reviewer, i));
     return { kind: t.kind === "pglite" ? "embedded PGlite" : "PostgreSQL", runs };
   } finally {
-    holder.__factmarkDb = undefined;
+    releaseAppDatabase();
     await t.drop();
   }
 }

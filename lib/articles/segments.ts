@@ -1,5 +1,5 @@
 // Splits a run of text into pieces at every highlight boundary, so each piece knows exactly which
-// highlights cover it. Pure: the server renderer uses it to wrap words in <mark> elements.
+// highlights cover it. Pure: the document renderer uses it to wrap words in <mark> elements.
 
 export type Interval = { id: string; start: number; end: number };
 export type Piece = { start: number; end: number; covering: string[] };
