@@ -1,18 +1,23 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { authOptions } from "./options";
 import { assertRole, ROLES, type SessionUser, type TRole } from "./roles";
 import { AppError } from "@/lib/errors";
 
 // The only module that reads the next-auth session.
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, re-checked against the database (active, role, token version). Cached for
+ * the request: the header, the page and its guards all ask, and each check is a query.
+ */
+export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   const user = session?.user as Partial<SessionUser> | undefined;
   if (!user?.id || !user.role || !ROLES.includes(user.role)) return null;
   return { id: user.id, name: user.name ?? "", email: user.email ?? "", role: user.role };
-}
+});
 
 /** For services and route handlers: throws UNAUTHENTICATED when nobody is signed in. */
 export async function requireUser(): Promise<SessionUser> {
