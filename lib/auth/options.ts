@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getPrisma } from "@/lib/db/client";
+import { safeCallbackPath } from "./callback";
 import type { TRole } from "./roles";
 import { signInWithPassword } from "./sign-in";
 
@@ -27,6 +28,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only a path on the app's own origin is followed after sign-in or sign-out (issue 12, item 2).
+    redirect({ url, baseUrl }) {
+      return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
+    },
     // Runs on every session read. The token is re-checked against the database, so a deactivated
     // user or one whose sessions were revoked (tokenVersion bumped) is signed out on the next
     // request, and a role change applies at once.

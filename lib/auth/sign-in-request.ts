@@ -1,15 +1,15 @@
 import { AppError } from "@/lib/errors";
+import { parseMediaType, readBoundedText } from "@/lib/http/request-guard";
 import { ZCredentials } from "./credentials";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
 /** Validates the raw body of a credentials sign-in request; throws INVALID with the reason. */
 export async function checkSignInRequest(req: Request): Promise<void> {
-  const raw = await req.text();
-  if (raw.length > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The sign-in request is too large.");
-  const type = req.headers.get("content-type") ?? "";
+  const raw = await readBoundedText(req, MAX_BODY_BYTES, "The sign-in request is too large.");
+  const type = parseMediaType(req.headers.get("content-type"))?.essence;
   let fields: Record<string, unknown>;
-  if (type.includes("application/json")) {
+  if (type === "application/json") {
     try {
       const parsed: unknown = JSON.parse(raw);
       if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
@@ -17,7 +17,7 @@ export async function checkSignInRequest(req: Request): Promise<void> {
     } catch {
       throw new AppError("INVALID", "The request body is not valid JSON: send an object with email and password.");
     }
-  } else if (type.includes("application/x-www-form-urlencoded")) {
+  } else if (type === "application/x-www-form-urlencoded") {
     fields = Object.fromEntries(new URLSearchParams(raw));
   } else {
     throw new AppError("INVALID", "Send the sign-in as a form (application/x-www-form-urlencoded) or as JSON.");

@@ -1,19 +1,12 @@
 // Small helpers that keep route handlers thin: read the body, parse it with zod, map errors.
 import type { z } from "zod";
 import { AppError, errorResponse } from "@/lib/errors";
+import { readGuardedJson } from "./request-guard";
 import { fieldErrorsOf } from "@/lib/validation/claims";
 
-const MAX_JSON_BYTES = 1024 * 1024;
-
+/** The JSON body of a write: same origin, exactly application/json, at most 1 MB and 64 levels deep. */
 export async function readJson(req: Request): Promise<unknown> {
-  const raw = await req.text();
-  if (raw.length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request is too large (1 MB at most).");
-  if (!raw.trim()) throw new AppError("INVALID", "The request has no body: send a JSON object.");
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new AppError("INVALID", "The request body is not valid JSON.");
-  }
+  return readGuardedJson(req);
 }
 
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {

@@ -1,19 +1,17 @@
-import { AppError } from "@/lib/errors";
+import { readGuardedJson } from "@/lib/http/request-guard";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "./limits";
 
 /**
- * Reads an import request's JSON body. The article itself may be 2 MB (lib/import/limits.ts), and JSON
- * escaping can double HTML's size, so the body may be up to 5 MB; the article's own size is checked after.
+ * Reads an import or version request's JSON body, through the same cross-site and media type checks
+ * as every write. The article itself may be 2 MB (lib/import/limits.ts), and JSON escaping can double
+ * HTML's size, so the body may be up to 5 MB; the article's own size is checked after. A saved
+ * version is a document tree, deeper than other bodies, but a real article's lists and quotes nest a
+ * few levels, not a hundred.
  */
 export async function readImportJson(req: Request): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_IMPORT_BYTES * 2.5) throw new AppError("PAYLOAD_TOO_LARGE", `The article is larger than ${MAX_IMPORT_LABEL}. Import a shorter text.`);
-  const raw = await req.text();
-  if (raw.length > MAX_IMPORT_BYTES * 2.5) throw new AppError("PAYLOAD_TOO_LARGE", `The article is larger than ${MAX_IMPORT_LABEL}. Import a shorter text.`);
-  if (!raw.trim()) throw new AppError("INVALID", "The request has no body: send a JSON object.");
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new AppError("INVALID", "The request body is not valid JSON.");
-  }
+  return readGuardedJson(req, {
+    maxBytes: MAX_IMPORT_BYTES * 2.5,
+    maxDepth: 200,
+    tooLargeMessage: `The article is larger than ${MAX_IMPORT_LABEL}. Import a shorter text.`,
+  });
 }
