@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, SEED_SLUG, signIn, signInAndWait, test as base } from "./fixtures";
+import { expect, SEED_SLUG, signIn, signInAndWait, test as base, SAME_ORIGIN } from "./fixtures";
 
 // The account routes answer bad input with 400 or 409 by design, and Chromium logs every non-2xx
 // fetch as a console error. This spec lets those through too; anything else still fails.
@@ -196,12 +196,12 @@ test("bad input gets clear messages: duplicate and invalid email, unusable links
   await expect(page.locator("#email-error")).toHaveText("Enter a valid email address, like name@example.org.");
 
   // The server says the same when the form is bypassed, and never shows a stack trace.
-  const res = await page.request.post("/api/admin/users", { headers: { "content-type": "application/json" }, data: { name: "X", email: "nope", role: "READER", method: "invitation" } });
+  const res = await page.request.post("/api/admin/users", { headers: { "content-type": "application/json", ...SAME_ORIGIN }, data: { name: "X", email: "nope", role: "READER", method: "invitation" } });
   expect(res.status()).toBe(400);
   const body = await res.text();
   expect(body).toContain("Enter a valid email address");
   expect(body).not.toMatch(/\bat .*\.(js|ts):\d+/);
-  const malformed = await page.request.post("/api/admin/users", { headers: { "content-type": "application/json" }, data: Buffer.from("{oops") });
+  const malformed = await page.request.post("/api/admin/users", { headers: { "content-type": "application/json", ...SAME_ORIGIN }, data: Buffer.from("{oops") });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.message).toBe("The request body is not valid JSON.");
 

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, signInAndWait, test } from "./fixtures";
+import { expect, signInAndWait, test, SAME_ORIGIN } from "./fixtures";
 
 // Issue 7: articles in (import) and articles changing (new versions, re-anchoring, confirm, history).
 
@@ -92,14 +92,14 @@ test.describe("articles in and articles changing", () => {
     // The first claim goes through review and is approved, so readers see it.
     const { claims } = await (await reviewer.request.get(`/api/articles/${slug}/claims`)).json();
     const checked = claims.find((c: { quote: string }) => c.quote === "no cracks were found in the concrete");
-    const submitted = await reviewer.request.post(`/api/claims/${checked.id}/transitions`, { data: { action: "submit", version: checked.version } });
+    const submitted = await reviewer.request.post(`/api/claims/${checked.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "submit", version: checked.version } });
     expect(submitted.ok(), await submitted.text()).toBe(true);
-    const approved = await page.request.post(`/api/claims/${checked.id}/transitions`, { data: { action: "approve", version: (await submitted.json()).claim.version } });
+    const approved = await page.request.post(`/api/claims/${checked.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "approve", version: (await submitted.json()).claim.version } });
     expect(approved.ok(), await approved.text()).toBe(true);
     // A reviewer may not import or edit articles.
     expect((await reviewer.goto("/articles/new"))?.status()).toBe(403);
-    expect((await reviewer.request.post("/api/articles/import", { data: { format: "text", content: "x", title: "x" } })).status()).toBe(403);
-    expect((await reviewer.request.post(`/api/articles/${slug}/versions`, { data: { baseVersionId: "x", doc: {} } })).status()).toBe(403);
+    expect((await reviewer.request.post("/api/articles/import", { headers: SAME_ORIGIN, data: { format: "text", content: "x", title: "x" } })).status()).toBe(403);
+    expect((await reviewer.request.post(`/api/articles/${slug}/versions`, { headers: SAME_ORIGIN, data: { baseVersionId: "x", doc: {} } })).status()).toBe(403);
     await reviewer.context().close();
 
     // The editor edits the paragraph under the first claim and saves with a correction note.

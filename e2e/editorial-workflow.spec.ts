@@ -1,5 +1,5 @@
 import { request as playwrightRequest, type Browser, type Page } from "@playwright/test";
-import { expect, REVIEW_URL, SEED_SLUG, selectInArticle, signInAndWait, test } from "./fixtures";
+import { expect, REVIEW_URL, SEED_SLUG, selectInArticle, signInAndWait, test, SAME_ORIGIN } from "./fixtures";
 
 // Issue 5: submit → send back with a reason → resubmit → approve → readers see it; the publish lock;
 // and a reviewer cannot approve, in the UI or through the API.
@@ -41,7 +41,7 @@ async function transition(page: Page, claimId: string, action: string, reason?: 
   const claimPage = await page.request.get(`/review/claims/${claimId}`);
   expect(claimPage.ok()).toBe(true);
   const version = Number(/data-version="(\d+)"/.exec(await claimPage.text())![1]);
-  return page.request.post(`/api/claims/${claimId}/transitions`, { data: { action, version, reason } });
+  return page.request.post(`/api/claims/${claimId}/transitions`, { headers: SAME_ORIGIN, data: { action, version, reason } });
 }
 
 test.describe("editorial workflow", () => {

@@ -24,6 +24,12 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 export { expect };
 
+/**
+ * What a page of the app sends with every write, and what a test's direct API call must send too:
+ * the API refuses a write that does not name the app's own origin (lib/http/request-guard.ts).
+ */
+export const SAME_ORIGIN = { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` };
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);

@@ -1,4 +1,4 @@
-import { expect, SEED_SLUG, SEED_TITLE, signIn, signInAndWait, test } from "./fixtures";
+import { expect, SEED_SLUG, SEED_TITLE, signIn, signInAndWait, test, SAME_ORIGIN } from "./fixtures";
 
 test("an anonymous reader opens the index, clicks the seed article and reads it", async ({ page }) => {
   await page.goto("/");
@@ -81,7 +81,7 @@ test("bad input to the sign-in endpoint gets a clear 4xx, never a stack trace", 
     { headers: { "content-type": "application/x-www-form-urlencoded" }, data: `email=a%40example.org&password=${"x".repeat(5000)}`, status: 400, message: /too long/ },
   ];
   for (const c of cases) {
-    const res = await request.post("/api/auth/callback/credentials", { headers: c.headers, data: c.data });
+    const res = await request.post("/api/auth/callback/credentials", { headers: { ...c.headers, ...SAME_ORIGIN }, data: c.data });
     expect(res.status()).toBe(c.status);
     const text = await res.text();
     expect(text).toMatch(c.message);

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "@playwright/test";
 import { checkClaimReview } from "../lib/publishing/claimreview-rules";
-import { expect, SEED_SLUG, signInAndWait, test } from "./fixtures";
+import { expect, SEED_SLUG, signInAndWait, test, SAME_ORIGIN } from "./fixtures";
 
 const ARTICLE = `/articles/${SEED_SLUG}`;
 const DRAFT_MARKER = "QXDRAFTLEAK7731";
@@ -26,16 +26,17 @@ async function publishClaims(browser: Browser, claims: (ClaimInput & { publish: 
       const start = (plainText as string).indexOf(c.quote);
       expect(start, c.quote).toBeGreaterThanOrEqual(0);
       const created = await reviewer.request.post(`/api/articles/${SEED_SLUG}/claims`, {
+        headers: SAME_ORIGIN,
         data: { articleVersionId, start, end: start + c.quote.length, fields: { verdict: c.verdict, explanation: c.explanation, tags: [], sources: c.sources ?? [] } },
       });
       expect(created.status(), await created.text()).toBe(201);
       let claim = (await created.json()).claim;
       ids.push(claim.id);
       if (!c.publish) continue;
-      const submitted = await reviewer.request.post(`/api/claims/${claim.id}/transitions`, { data: { action: "submit", version: claim.version } });
+      const submitted = await reviewer.request.post(`/api/claims/${claim.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "submit", version: claim.version } });
       expect(submitted.ok(), await submitted.text()).toBe(true);
       claim = (await submitted.json()).claim;
-      const approved = await editor.request.post(`/api/claims/${claim.id}/transitions`, { data: { action: "approve", version: claim.version } });
+      const approved = await editor.request.post(`/api/claims/${claim.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "approve", version: claim.version } });
       expect(approved.ok(), await approved.text()).toBe(true);
     }
   } finally {
@@ -70,7 +71,7 @@ test.describe.serial("reader view", () => {
     const editor = await signedInRequest(browser, "admin@example.org");
     const published = await (await editor.request.get(`/api/articles/${SEED_SLUG}/claims`)).json();
     const row = published.claims.find((c: { id: string }) => c.id === withdrawn);
-    const res = await editor.request.post(`/api/claims/${withdrawn}/transitions`, { data: { action: "retract", version: row.version, reason: "The distance could not be confirmed." } });
+    const res = await editor.request.post(`/api/claims/${withdrawn}/transitions`, { headers: SAME_ORIGIN, data: { action: "retract", version: row.version, reason: "The distance could not be confirmed." } });
     expect(res.ok(), await res.text()).toBe(true);
     await editor.context.close();
   });

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, REVIEW_URL, selectInArticle, signInAndWait, test } from "./fixtures";
+import { expect, REVIEW_URL, selectInArticle, signInAndWait, test, SAME_ORIGIN } from "./fixtures";
 
 const claimsRegion = (page: Page) => page.getByRole("region", { name: "Claims" });
 
@@ -79,10 +79,10 @@ test.describe("reviewer workspace", () => {
     await expect(card).toContainText("Russian air power");
     await expect(card.getByRole("button", { name: "Edit claim" })).toHaveCount(0);
 
-    const patch = await otherPage.request.patch(`/api/claims/${id}`, { data: { version, fields: { verdict: "FALSE", explanation: "Hijacked", tags: [], sources: [] } } });
+    const patch = await otherPage.request.patch(`/api/claims/${id}`, { headers: SAME_ORIGIN, data: { version, fields: { verdict: "FALSE", explanation: "Hijacked", tags: [], sources: [] } } });
     expect(patch.status()).toBe(403);
     expect((await patch.json()).error.message).toMatch(/Only the claim's author or an editor/);
-    const del = await otherPage.request.delete(`/api/claims/${id}`, { data: { version } });
+    const del = await otherPage.request.delete(`/api/claims/${id}`, { headers: SAME_ORIGIN, data: { version } });
     expect(del.status()).toBe(403);
     await other.close();
 
@@ -106,6 +106,7 @@ test.describe("reviewer workspace", () => {
     await expect(form.getByText("Only http:// and https:// links are allowed as sources.")).toBeVisible();
     // The server refuses it too, with the same message, when the form is bypassed.
     const res = await page.request.post(REVIEW_URL.replace("/articles/", "/api/articles/").replace("/review", "/claims"), {
+      headers: SAME_ORIGIN,
       data: { articleVersionId: "x", start: 0, end: 5, fields: { verdict: "UNVERIFIED", explanation: "", tags: [], sources: [{ url: "javascript:alert(1)", title: "Evil", stance: "CONTEXT" }] } },
     });
     expect(res.status()).toBe(400);
