@@ -1,7 +1,41 @@
-// Sends anonymous visitors of signed-in areas to /login. This only redirects: every page and
-// service checks the session and role itself (lib/auth/session.ts), so this is not the boundary.
-import { withAuth } from "next-auth/middleware";
+// Runs before every page: gives the response its Content-Security-Policy with a fresh nonce
+// (lib/http/content-security-policy.ts), and sends anonymous visitors of signed-in areas to /login.
+// The redirect is a convenience: every page and service checks the session and role itself
+// (lib/auth/session.ts), so this is not the boundary.
+import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { NextResponse, type NextFetchEvent } from "next/server";
+import { createNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
 
-export const proxy = withAuth({ pages: { signIn: "/login" } });
+const SIGNED_IN_AREAS = [/^\/articles\/[^/]+\/(review|edit)\/?$/, /^\/articles\/new\/?$/, /^\/review(\/|$)/, /^\/admin(\/|$)/, /^\/account\/?$/];
 
-export const config = { matcher: ["/articles/:slug/review", "/articles/:slug/edit", "/articles/new", "/review/:path*", "/admin/:path*", "/account"] };
+const sendAnonymousToLogin = withAuth({ pages: { signIn: "/login" } });
+
+export async function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
+  if (SIGNED_IN_AREAS.some((area) => area.test(req.nextUrl.pathname))) {
+    const redirect = await sendAnonymousToLogin(req, event);
+    if (redirect) return redirect;
+  }
+  const nonce = createNonce();
+  const policy = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  // Next reads the nonce from the policy in the request headers and puts it on its own scripts.
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  res.headers.set("content-security-policy", policy);
+  return res;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Pages only: API routes get their fixed policy from next.config.js, static files need none.
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      // A prefetch carries no HTML to protect; the navigation that follows gets its own policy.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
