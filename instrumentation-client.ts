@@ -1,0 +1,7 @@
+// Runs in the browser before the app's own modules. The pages' Content-Security-Policy forbids
+// eval (lib/http/content-security-policy.ts); zod would otherwise probe `new Function` when its
+// first object schema is built, and the browser reports that probe as a CSP violation even though
+// zod catches it. Without the probe zod validates the same way, only without its compiled fast path.
+import { z } from "zod";
+
+z.config({ jitless: true });
