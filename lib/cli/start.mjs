@@ -36,7 +36,7 @@ env.NEXTAUTH_URL ||= `http://${host}:${port}`;
 
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
-const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "package.json", "proxy.ts", "instrumentation.ts"];
+const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "package.json", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
 const SKIP = new Set(["generated", "node_modules", ".next"]);
 
 function newestMtime(p) {
