@@ -19,6 +19,7 @@ describe("checkSignInRequest", () => {
     ["an oversized email", form(`email=${"a".repeat(300)}%40example.org&password=x`), 400, /too long/],
     ["an oversized password", form(`email=a%40example.org&password=${"p".repeat(2000)}`), 400, /too long/],
     ["a huge body", form(`email=a%40example.org&password=${"p".repeat(20_000)}`), 413, /too large/],
+    ["text/plain that names JSON (what a cross-site form can send)", new Request("http://x", { method: "POST", headers: { "content-type": "text/plain;application/json" }, body: '{"email":"a@example.org","password":"secret"}' }), 400, /form/],
     ["an unknown content type", new Request("http://x", { method: "POST", headers: { "content-type": "text/plain" }, body: "hi" }), 400, /form/],
   ])("refuses %s with a clear 4xx", async (_name, req, status, message) => {
     await expect(checkSignInRequest(req)).rejects.toMatchObject({ status, message: expect.stringMatching(message) });
