@@ -6,13 +6,13 @@ import { ROLES } from "@/lib/auth/roles";
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
 
-const ZName = z
+export const ZName = z
   .string({ error: "Enter a name." })
   .trim()
   .min(1, "Enter a name.")
   .max(100, "That name is too long (100 characters at most).");
 
-const ZEmail = z
+export const ZEmail = z
   .string({ error: "Enter an email address." })
   .trim()
   .min(1, "Enter an email address.")

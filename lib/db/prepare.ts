@@ -5,6 +5,7 @@ import path from "node:path";
 import { closeDb, getDb, type Db } from "./client";
 import { wantsDemoUsers } from "./url";
 import { seedDatabase } from "@/lib/seed/seed";
+import { issueSetupCodeIfNoAdmin } from "@/lib/accounts/first-admin";
 
 // Close PGlite cleanly on shutdown: Next's own SIGTERM/SIGINT handler drains requests and then
 // calls process.exit(); the database is closed just before that.
@@ -50,6 +51,14 @@ export async function prepareDb() {
     `[db] ${db.kind} ready in ${(performance.now() - t0).toFixed(0)} ms; migrations applied now: ${migrated.length ? migrated.join(", ") : "none"}; ` +
       `seed: article ${seeded.articleCreated ? "created" : "present"}, ${seeded.usersCreated.length} demo user(s) created`,
   );
+  const setupCode = await issueSetupCodeIfNoAdmin(db.prisma);
+  if (setupCode) {
+    const base = process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+    console.log(
+      `\n[setup] No admin exists yet. Create the first one at ${base}/setup with this one-time code:\n\n    ${setupCode}\n\n` +
+        `[setup] The code works once, and only until this server restarts. Or run \`npm run admin:create -- --email you@example.org --name "Your Name"\` on the server.\n`,
+    );
+  }
 }
 
 export async function prepareDbOrExit() {

@@ -8,6 +8,7 @@ import { isAppError } from "@/lib/errors";
 import AccountEvents from "@/components/accounts/account-events";
 import { formatDateTime } from "@/components/accounts/format";
 import InvitationButton from "@/components/accounts/invitation-button";
+import RenameForm from "@/components/accounts/rename-form";
 import RoleForm from "@/components/accounts/role-form";
 import UserActiveButton from "@/components/accounts/user-active-button";
 
@@ -41,6 +42,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
       <section aria-labelledby="access-heading" className="stack">
         <h2 id="access-heading">Access</h2>
+        <RenameForm key={`name-${user.name}`} userId={user.id} name={user.name} />
         <RoleForm key={user.role} userId={user.id} role={user.role} />
         <div>
           <UserActiveButton userId={user.id} active={user.active} name={user.name} />
