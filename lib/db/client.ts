@@ -43,11 +43,22 @@ function lockDataDir(dir: string): () => void {
   }
 }
 
+/**
+ * node-postgres pool settings for riding out a database outage (issue 12, Reliability). Without a
+ * connect timeout a request waits forever for a server that does not answer (a dropped network
+ * rather than a refused port); it now fails within seconds and reads as 503. keepAlive lets the OS
+ * notice a dead peer under an idle pooled connection. The pool drops a client whose socket failed
+ * (pg-pool checks `_queryable` on release), so it recovers by itself once the server is back.
+ */
+export function postgresPoolConfig(connectionString: string) {
+  return { connectionString, connectionTimeoutMillis: 5_000, keepAlive: true };
+}
+
 export async function openDb(url: string = databaseUrl()): Promise<Db> {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(postgresPoolConfig(target.url)) });
     return { kind: "postgres", prisma, close: () => prisma.$disconnect() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
