@@ -19,7 +19,7 @@ import { claimTarget, createReviewers, DEMO_PASSWORD, HANG_MS, signIn, sleep, ta
 const PORT = Number(process.env.RESILIENCE_PORT ?? 3150);
 const CLIENTS = 20;
 const WARM_MS = 8_000;
-const OUTAGE_MS = Number(process.env.RESILIENCE_OUTAGE_MS ?? 6_000);
+const OUTAGE_MS = Number(process.env.RESILIENCE_OUTAGE_MS ?? 5_000);
 const TAIL_MS = 12_000;
 const RECOVERY_TARGET_MS = 5_000;
 const CLUSTER = process.env.RESILIENCE_PG_CLUSTER ?? "factmark_resilience";
@@ -100,6 +100,7 @@ async function main() {
     await pgctl("stop", "-m", "fast");
     const stoppedAt = performance.now() - t0;
     await sleep(OUTAGE_MS);
+    const startIssuedAt = performance.now() - t0;
     await pgctl("start");
     pgStopped = false;
     const upAt = performance.now() - t0;
@@ -107,7 +108,8 @@ async function main() {
     stopAt = performance.now() - t0;
     await Promise.all(workers);
 
-    const during = results.filter((r) => r.startedAt >= stoppedAt && r.endedAt <= upAt);
+    // Down for certain: after `stop` returned and before `start` was issued.
+    const during = results.filter((r) => r.startedAt >= stoppedAt && r.endedAt <= startIssuedAt);
     const firstOkAfterUp = results.filter((r) => r.status === 201 && r.startedAt >= upAt).sort((a, b) => a.endedAt - b.endedAt)[0];
     const recoveredMs = firstOkAfterUp ? firstOkAfterUp.endedAt - upAt : Infinity;
     const acknowledged = new Set(results.filter((r) => r.status === 201 && r.claimId).map((r) => r.claimId!));
@@ -124,7 +126,7 @@ async function main() {
     const count = (t: Record<string, number>, k: string) => t[k] ?? 0;
     const reasons503 = new Set(results.filter((r) => r.status === 503).map((r) => r.reason));
     const slowest = Math.max(...results.map((r) => r.endedAt - r.startedAt));
-    console.log(`\nPostgreSQL ${version}/${CLUSTER}: stop issued at ${(downAt / 1000).toFixed(1)} s, down at ${(stoppedAt / 1000).toFixed(1)} s, back at ${(upAt / 1000).toFixed(1)} s; run ended at ${(stopAt / 1000).toFixed(1)} s`);
+    console.log(`\nPostgreSQL ${version}/${CLUSTER}: stop issued at ${(downAt / 1000).toFixed(1)} s, down at ${(stoppedAt / 1000).toFixed(1)} s, start issued at ${(startIssuedAt / 1000).toFixed(1)} s, accepting again at ${(upAt / 1000).toFixed(1)} s; run ended at ${(stopAt / 1000).toFixed(1)} s`);
     console.log(`all writes: ${results.length}, by status: ${JSON.stringify(all)}`);
     console.log(`writes sent and answered while the database was down: ${during.length}, by status: ${JSON.stringify(duringTally)}`);
     console.log(`503 reasons: ${JSON.stringify([...reasons503])}`);
