@@ -13,7 +13,7 @@ import { claimTarget, createReviewers, DEMO_PASSWORD, signIn, sleep, tally, writ
 
 const PORT = Number(process.env.CRASH_PORT ?? 3151);
 const CLIENTS = 10;
-const KILL_AFTER_MS = [1_500, 3_000, 4_500];
+const KILL_AFTER_MS = [2_000, 4_000, 6_000];
 
 async function main() {
   const dataDir = path.resolve(`.data/crash-${randomBytes(4).toString("hex")}`);
@@ -64,7 +64,7 @@ async function main() {
     await check.close();
     const lost = [...acknowledged].filter((id) => !stored.has(id));
     const unacknowledged = [...stored].filter((id) => !acknowledged.has(id)).length;
-    console.log(`writes by status: ${JSON.stringify(tally(statuses))} ("network": cut off by the kill)`);
+    console.log(`writes by status: ${JSON.stringify(tally(statuses))} ("network", "cut": cut off by the kill)`);
     console.log(`crash: ${acknowledged.size} acknowledged, ${lost.length} lost, ${unacknowledged} stored without an answer (in flight at the kill), ${KILL_AFTER_MS.length} kills`);
     if (lost.length) console.error(`FAILED: ${lost.length} acknowledged writes are missing after kill -9`);
     else if (acknowledged.size === 0) console.error("FAILED: no write was acknowledged, so nothing was tested");

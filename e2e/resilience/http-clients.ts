@@ -9,7 +9,7 @@ export { DEMO_PASSWORD };
 export const HANG_MS = 10_000;
 
 export type Client = { email: string; cookie: string };
-export type WriteResult = { client: number; startedAt: number; endedAt: number; status: number | "hung" | "network"; claimId?: string; reason?: string };
+export type WriteResult = { client: number; startedAt: number; endedAt: number; status: number | "hung" | "network" | "cut"; claimId?: string; reason?: string };
 
 function cookiesOf(res: Response): string[] {
   return res.headers.getSetCookie().map((c) => c.split(";")[0]);
@@ -72,6 +72,8 @@ export async function writeClaim(base: string, client: Client, clientIndex: numb
     result.status = res.status;
     const body = (await res.json().catch(() => null)) as { claim?: { id: string }; error?: { message: string } } | null;
     result.claimId = body?.claim?.id;
+    // The status line arrived but the body was cut off (the server was killed while sending it).
+    if (res.ok && !result.claimId) result.status = "cut";
     result.reason = body?.error?.message;
     if (res.status === 503 && !res.headers.get("retry-after")) result.reason = `no Retry-After: ${result.reason}`;
   } catch (e) {
