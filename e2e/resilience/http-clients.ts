@@ -91,3 +91,21 @@ export function tally(results: WriteResult[]): Record<string, number> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An anonymous reader's request for the published checks (a public route that reads the database). */
+export async function readPublished(base: string, slug: string, t0: number): Promise<WriteResult> {
+  const startedAt = performance.now() - t0;
+  const result: WriteResult = { client: -1, startedAt, endedAt: startedAt, status: "network" };
+  try {
+    const res = await fetch(`${base}/api/articles/${slug}/published`, { signal: AbortSignal.timeout(HANG_MS) });
+    result.status = res.status;
+    const body = (await res.json().catch(() => null)) as { error?: { message: string } } | null;
+    result.reason = body?.error?.message;
+    if (res.status === 503 && !res.headers.get("retry-after")) result.reason = `no Retry-After: ${result.reason}`;
+  } catch (e) {
+    result.status = (e as Error).name === "TimeoutError" ? "hung" : "network";
+    result.reason = (e as Error).message;
+  }
+  result.endedAt = performance.now() - t0;
+  return result;
+}

@@ -14,7 +14,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { openDb } from "@/lib/db/client";
 import { startServer, stopServer } from "@/e2e/bench/server";
-import { claimTarget, createReviewers, DEMO_PASSWORD, HANG_MS, signIn, sleep, tally, writeClaim, type WriteResult } from "./http-clients";
+import { claimTarget, createReviewers, DEMO_PASSWORD, HANG_MS, readPublished, signIn, sleep, tally, writeClaim, type WriteResult } from "./http-clients";
 
 const PORT = Number(process.env.RESILIENCE_PORT ?? 3150);
 const CLIENTS = 20;
@@ -94,6 +94,16 @@ async function main() {
       }
     });
 
+    // Beside the writers, an anonymous reader: its requests pass no session check, so they show
+    // what the database outage itself turns into.
+    const reads: WriteResult[] = [];
+    const reader = (async () => {
+      while (performance.now() - t0 < stopAt) {
+        reads.push(await readPublished(base, slug, t0));
+        await sleep(250);
+      }
+    })();
+
     await sleep(WARM_MS);
     const downAt = performance.now() - t0;
     pgStopped = true;
@@ -106,10 +116,12 @@ async function main() {
     const upAt = performance.now() - t0;
     await sleep(TAIL_MS);
     stopAt = performance.now() - t0;
-    await Promise.all(workers);
+    await Promise.all([...workers, reader]);
 
     // Down for certain: after `stop` returned and before `start` was issued.
-    const during = results.filter((r) => r.startedAt >= stoppedAt && r.endedAt <= startIssuedAt);
+    const isDuringOutage = (r: WriteResult) => r.startedAt >= stoppedAt && r.endedAt <= startIssuedAt;
+    const during = results.filter(isDuringOutage);
+    const readsDuring = reads.filter(isDuringOutage);
     const firstOkAfterUp = results.filter((r) => r.status === 201 && r.startedAt >= upAt).sort((a, b) => a.endedAt - b.endedAt)[0];
     const recoveredMs = firstOkAfterUp ? firstOkAfterUp.endedAt - upAt : Infinity;
     const acknowledged = new Set(results.filter((r) => r.status === 201 && r.claimId).map((r) => r.claimId!));
@@ -124,24 +136,28 @@ async function main() {
     const all = tally(results);
     const duringTally = tally(during);
     const count = (t: Record<string, number>, k: string) => t[k] ?? 0;
-    const reasons503 = new Set(results.filter((r) => r.status === 503).map((r) => r.reason));
-    const slowest = Math.max(...results.map((r) => r.endedAt - r.startedAt));
+    const readTally = tally(reads);
+    const reasons503 = new Set([...results, ...reads].filter((r) => r.status === 503).map((r) => r.reason));
+    const slowest = Math.max(...[...results, ...reads].map((r) => r.endedAt - r.startedAt));
     console.log(`\nPostgreSQL ${version}/${CLUSTER}: stop issued at ${(downAt / 1000).toFixed(1)} s, down at ${(stoppedAt / 1000).toFixed(1)} s, start issued at ${(startIssuedAt / 1000).toFixed(1)} s, accepting again at ${(upAt / 1000).toFixed(1)} s; run ended at ${(stopAt / 1000).toFixed(1)} s`);
     console.log(`all writes: ${results.length}, by status: ${JSON.stringify(all)}`);
     console.log(`writes sent and answered while the database was down: ${during.length}, by status: ${JSON.stringify(duringTally)}`);
+    console.log(`anonymous reads: ${reads.length}, by status: ${JSON.stringify(readTally)}; while down: ${JSON.stringify(tally(readsDuring))}`);
     console.log(`503 reasons: ${JSON.stringify([...reasons503])}`);
     console.log(`slowest answer: ${(slowest / 1000).toFixed(2)} s; extra rows (stored, never acknowledged): ${extra.length}`);
     const summary =
       `resilience: ${acknowledged.size} acknowledged, ${lost.length} lost, ${extra.length} extra, 503 during outage: ${count(duringTally, "503")}, ` +
-      `401: ${count(all, "401")}, 500: ${count(all, "500")}, hung: ${count(all, "hung")}, recovered in ${(recoveredMs / 1000).toFixed(2)} s`;
+      `401: ${count(all, "401")}, 500: ${count(all, "500") + count(readTally, "500")}, hung: ${count(all, "hung") + count(readTally, "hung")}, ` +
+      `reads 503 during outage: ${count(tally(readsDuring), "503")}, recovered in ${(recoveredMs / 1000).toFixed(2)} s`;
     console.log(summary);
 
     const problems = [
       lost.length && `${lost.length} acknowledged writes are missing`,
       count(all, "401") && "401s: a database outage read as a sign-out",
-      count(all, "500") && "500s during the outage",
-      count(all, "hung") && `requests hung longer than ${HANG_MS / 1000} s`,
-      !count(duringTally, "503") && "no 503 while the database was down",
+      count(all, "500") + count(readTally, "500") && "500s during the outage",
+      count(all, "hung") + count(readTally, "hung") && `requests hung longer than ${HANG_MS / 1000} s`,
+      !count(duringTally, "503") && "no write got 503 while the database was down",
+      readsDuring.some((r) => r.status !== 503) && "an anonymous read during the outage got something other than 503",
       [...reasons503].some((r) => !r || r.startsWith("no Retry-After")) && "a 503 without a reason or Retry-After",
       !(recoveredMs <= RECOVERY_TARGET_MS) && `not recovered within ${RECOVERY_TARGET_MS / 1000} s`,
     ].filter(Boolean);
