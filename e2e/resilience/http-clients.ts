@@ -109,3 +109,23 @@ export async function readPublished(base: string, slug: string, t0: number): Pro
   result.endedAt = performance.now() - t0;
   return result;
 }
+
+/**
+ * A page as a browser asks for it, redirects not followed. `reason` is where it redirected to,
+ * or "unavailable page" when the body carries app/error.tsx's or app/global-error.tsx's message.
+ */
+export async function getPage(base: string, pathname: string, cookie: string | undefined, t0: number): Promise<WriteResult> {
+  const startedAt = performance.now() - t0;
+  const result: WriteResult = { client: -1, startedAt, endedAt: startedAt, status: "network" };
+  try {
+    const res = await fetch(`${base}${pathname}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {}, signal: AbortSignal.timeout(HANG_MS) });
+    result.status = res.status;
+    const body = await res.text();
+    result.reason = res.headers.get("location") ?? (/temporarily unavailable/.test(body) ? "unavailable page" : undefined);
+  } catch (e) {
+    result.status = (e as Error).name === "TimeoutError" ? "hung" : "network";
+    result.reason = (e as Error).message;
+  }
+  result.endedAt = performance.now() - t0;
+  return result;
+}

@@ -14,7 +14,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { openDb } from "@/lib/db/client";
 import { startServer, stopServer } from "@/e2e/bench/server";
-import { claimTarget, createReviewers, DEMO_PASSWORD, HANG_MS, readPublished, signIn, sleep, tally, writeClaim, type WriteResult } from "./http-clients";
+import { claimTarget, createReviewers, DEMO_PASSWORD, getPage, HANG_MS, readPublished, signIn, sleep, tally, writeClaim, type WriteResult } from "./http-clients";
 
 const PORT = Number(process.env.RESILIENCE_PORT ?? 3150);
 const CLIENTS = 20;
@@ -96,10 +96,15 @@ async function main() {
 
     // Beside the writers, an anonymous reader: its requests pass no session check, so they show
     // what the database outage itself turns into.
+    // Pages too: the public article, and a signed-in reviewer's queue (which must not send the
+    // reviewer to /login, i.e. sign them out, while the database is down).
     const reads: WriteResult[] = [];
+    const pages: (WriteResult & { page: string })[] = [];
     const reader = (async () => {
       while (performance.now() - t0 < stopAt) {
         reads.push(await readPublished(base, slug, t0));
+        pages.push({ ...(await getPage(base, `/articles/${slug}`, undefined, t0)), page: "article (anonymous)" });
+        pages.push({ ...(await getPage(base, "/review/queue", clients[0].cookie, t0)), page: "review queue (reviewer)" });
         await sleep(250);
       }
     })();
@@ -143,6 +148,11 @@ async function main() {
     console.log(`all writes: ${results.length}, by status: ${JSON.stringify(all)}`);
     console.log(`writes sent and answered while the database was down: ${during.length}, by status: ${JSON.stringify(duringTally)}`);
     console.log(`anonymous reads: ${reads.length}, by status: ${JSON.stringify(readTally)}; while down: ${JSON.stringify(tally(readsDuring))}`);
+    for (const page of [...new Set(pages.map((p) => p.page))]) {
+      const during = pages.filter((p) => p.page === page && isDuringOutage(p)).map((p) => `${p.status}${p.reason ? ` ${p.reason}` : ""}`);
+      console.log(`${page} while down: ${JSON.stringify(Object.fromEntries([...new Set(during)].map((k) => [k, during.filter((d) => d === k).length])))}`);
+    }
+    const signedOutPages = pages.filter((p) => isDuringOutage(p) && p.reason?.startsWith("/login")).length;
     console.log(`503 reasons: ${JSON.stringify([...reasons503])}`);
     console.log(`slowest answer: ${(slowest / 1000).toFixed(2)} s; extra rows (stored, never acknowledged): ${extra.length}`);
     const summary =
@@ -158,6 +168,7 @@ async function main() {
       count(all, "hung") + count(readTally, "hung") && `requests hung longer than ${HANG_MS / 1000} s`,
       !count(duringTally, "503") && "no write got 503 while the database was down",
       readsDuring.some((r) => r.status !== 503) && "an anonymous read during the outage got something other than 503",
+      signedOutPages && `${signedOutPages} signed-in page requests were sent to /login during the outage`,
       [...reasons503].some((r) => !r || r.startsWith("no Retry-After")) && "a 503 without a reason or Retry-After",
       !(recoveredMs <= RECOVERY_TARGET_MS) && `not recovered within ${RECOVERY_TARGET_MS / 1000} s`,
     ].filter(Boolean);
