@@ -8,7 +8,7 @@ export default function ErrorPage({ retry }: { error: Error & { digest?: string 
     <main className="page narrow">
       <h1>This page is temporarily unavailable</h1>
       <p>
-        We could not load it just now, for example because the database is restarting. You are still signed in, and nothing you saved was lost. Please
+        We could not load it just now, for example because the database is restarting. Nothing you saved was lost, and if you were signed in, you still are. Please
         try again in a few seconds.
       </p>
       <button type="button" onClick={retry}>Try again</button>

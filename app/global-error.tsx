@@ -12,7 +12,7 @@ export default function GlobalError({ retry }: { error: Error & { digest?: strin
         <main className="page narrow">
           <h1>Factmark is temporarily unavailable</h1>
           <p>
-            We could not load this page just now, for example because the database is restarting. You are still signed in, and nothing you saved was lost.
+            We could not load this page just now, for example because the database is restarting. Nothing you saved was lost, and if you were signed in, you still are.
             Please try again in a few seconds.
           </p>
           <button type="button" onClick={retry}>Try again</button>

@@ -111,8 +111,9 @@ export async function readPublished(base: string, slug: string, t0: number): Pro
 }
 
 /**
- * A page as a browser asks for it, redirects not followed. `reason` is where it redirected to,
- * or "unavailable page" when the body carries app/error.tsx's or app/global-error.tsx's message.
+ * A page as a browser asks for it, redirects not followed; `reason` is where it redirected to.
+ * (A failed render answers 500 with an error digest; app/error.tsx's message is drawn by the
+ * browser, so it cannot be checked here.)
  */
 export async function getPage(base: string, pathname: string, cookie: string | undefined, t0: number): Promise<WriteResult> {
   const startedAt = performance.now() - t0;
@@ -120,8 +121,8 @@ export async function getPage(base: string, pathname: string, cookie: string | u
   try {
     const res = await fetch(`${base}${pathname}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {}, signal: AbortSignal.timeout(HANG_MS) });
     result.status = res.status;
-    const body = await res.text();
-    result.reason = res.headers.get("location") ?? (/temporarily unavailable/.test(body) ? "unavailable page" : undefined);
+    await res.arrayBuffer();
+    result.reason = res.headers.get("location") ?? undefined;
   } catch (e) {
     result.status = (e as Error).name === "TimeoutError" ? "hung" : "network";
     result.reason = (e as Error).message;
