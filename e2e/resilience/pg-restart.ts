@@ -11,6 +11,7 @@ import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { promisify } from "node:util";
+import { chromium } from "@playwright/test";
 import pg from "pg";
 import { openDb } from "@/lib/db/client";
 import { startServer, stopServer } from "@/e2e/bench/server";
@@ -109,11 +110,22 @@ async function main() {
       }
     })();
 
+    // What a visitor sees: the article page opened in Chromium while the database is down.
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+    const page = await browser.newPage();
+    await page.goto(`${base}/articles/${slug}`);
+
     await sleep(WARM_MS);
     const downAt = performance.now() - t0;
     pgStopped = true;
     await pgctl("stop", "-m", "fast");
     const stoppedAt = performance.now() - t0;
+    const outagePage = (async () => {
+      await page.goto(`${base}/articles/${slug}`).catch(() => null);
+      const heading = await page.getByRole("heading", { level: 1 }).first().textContent({ timeout: OUTAGE_MS - 500 }).catch(() => null);
+      await browser.close();
+      return heading;
+    })();
     await sleep(OUTAGE_MS);
     const startIssuedAt = performance.now() - t0;
     await pgctl("start");
@@ -122,6 +134,7 @@ async function main() {
     await sleep(TAIL_MS);
     stopAt = performance.now() - t0;
     await Promise.all([...workers, reader]);
+    const outageHeading = await outagePage;
 
     // Down for certain: after `stop` returned and before `start` was issued.
     const isDuringOutage = (r: WriteResult) => r.startedAt >= stoppedAt && r.endedAt <= startIssuedAt;
@@ -152,6 +165,7 @@ async function main() {
       const during = pages.filter((p) => p.page === page && isDuringOutage(p)).map((p) => `${p.status}${p.reason ? ` ${p.reason}` : ""}`);
       console.log(`${page} while down: ${JSON.stringify(Object.fromEntries([...new Set(during)].map((k) => [k, during.filter((d) => d === k).length])))}`);
     }
+    console.log(`the article page in Chromium while down: ${JSON.stringify(outageHeading)}`);
     const signedOutPages = pages.filter((p) => isDuringOutage(p) && p.reason?.startsWith("/login")).length;
     console.log(`503 reasons: ${JSON.stringify([...reasons503])}`);
     console.log(`slowest answer: ${(slowest / 1000).toFixed(2)} s; extra rows (stored, never acknowledged): ${extra.length}`);
@@ -168,6 +182,7 @@ async function main() {
       count(all, "hung") + count(readTally, "hung") && `requests hung longer than ${HANG_MS / 1000} s`,
       !count(duringTally, "503") && "no write got 503 while the database was down",
       readsDuring.some((r) => r.status !== 503) && "an anonymous read during the outage got something other than 503",
+      !/temporarily unavailable/.test(outageHeading ?? "") && "the article page did not say it is temporarily unavailable",
       signedOutPages && `${signedOutPages} signed-in page requests were sent to /login during the outage`,
       [...reasons503].some((r) => !r || r.startsWith("no Retry-After")) && "a 503 without a reason or Retry-After",
       !(recoveredMs <= RECOVERY_TARGET_MS) && `not recovered within ${RECOVERY_TARGET_MS / 1000} s`,
