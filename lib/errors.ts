@@ -1,5 +1,8 @@
 // One error type for expected failures, and the one place that maps it to HTTP. Anything that is
 // not an AppError is a bug: it is logged and the user gets a generic message, never a stack trace.
+// The exception is a database outage: it is not a bug, and it reads as 503 + Retry-After.
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+
 export const APP_ERROR_STATUS = {
   INVALID: 400,
   UNAUTHENTICATED: 401,
@@ -9,7 +12,13 @@ export const APP_ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
+  UNAVAILABLE: 503,
 } as const;
+
+/** Seconds a client should wait before retrying after UNAVAILABLE (a database restart takes a few). */
+export const RETRY_AFTER_SECONDS = 5;
+
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable right now; nothing was saved. Try again in a few seconds.";
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 
@@ -37,9 +46,14 @@ export function isAppError(e: unknown): e is AppError {
 
 export type ErrorBody = { error: { code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]>; details?: unknown } };
 
-export function toErrorBody(e: unknown): { status: number; body: ErrorBody } {
+export function toErrorBody(e: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (isAppError(e)) {
-    return { status: e.status, body: { error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors, details: e.details } } };
+    const headers = e.code === "UNAVAILABLE" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
+    return { status: e.status, headers, body: { error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors, details: e.details } } };
+  }
+  if (isDatabaseUnavailable(e)) {
+    console.warn(`[factmark] database unavailable: ${e instanceof Error ? e.message.trim().split("\n").pop() : String(e)}`);
+    return toErrorBody(new AppError("UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE));
   }
   console.error("[factmark] unexpected error", e);
   return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing you saved was lost; please try again." } } };
@@ -47,6 +61,6 @@ export function toErrorBody(e: unknown): { status: number; body: ErrorBody } {
 
 /** JSON Response for a route handler. */
 export function errorResponse(e: unknown): Response {
-  const { status, body } = toErrorBody(e);
-  return Response.json(body, { status });
+  const { status, body, headers } = toErrorBody(e);
+  return Response.json(body, { status, headers });
 }

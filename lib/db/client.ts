@@ -8,12 +8,12 @@ import { databaseUrl, parseDatabaseUrl } from "./url";
 
 export type Db =
   | { kind: "postgres"; prisma: PrismaClient; close: () => Promise<void> }
-  | { kind: "pglite"; prisma: PrismaClient; pglite: PGlite; close: () => Promise<void> };
+  | { kind: "pglite"; prisma: PrismaClient; pglite: PGlite; dataDir: string | null; close: () => Promise<void> };
 
 // PGlite takes no lock on its data folder, so a second process (another server, or a CLI migrate
 // while the server runs) could open it and corrupt it. "<dir>.lock" holds the owner's pid;
 // prisma/schema-engine-wasm.mjs takes the same lock, and a lock left by a dead process is taken over.
-function lockDataDir(dir: string): () => void {
+export function lockDataDir(dir: string): () => void {
   const file = `${dir}.lock`;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -43,20 +43,33 @@ function lockDataDir(dir: string): () => void {
   }
 }
 
+/**
+ * node-postgres pool settings for riding out a database outage (issue 12, Reliability). Without a
+ * connect timeout a request waits forever for a server that does not answer (a dropped network
+ * rather than a refused port); it now fails within seconds and reads as 503. keepAlive lets the OS
+ * notice a dead peer under an idle pooled connection. The pool drops a client whose socket failed
+ * (pg-pool checks `_queryable` on release), so it recovers by itself once the server is back.
+ */
+export function postgresPoolConfig(connectionString: string) {
+  return { connectionString, connectionTimeoutMillis: 5_000, keepAlive: true };
+}
+
 export async function openDb(url: string = databaseUrl()): Promise<Db> {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(postgresPoolConfig(target.url)) });
     return { kind: "postgres", prisma, close: () => prisma.$disconnect() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   let pglite: PGlite;
   let unlock = () => {};
+  let dataDir: string | null = null;
   if (target.dir === "memory") pglite = new PGlite();
   else {
     const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), target.dir);
+    dataDir = dir;
     mkdirSync(dir, { recursive: true });
     unlock = lockDataDir(dir);
     pglite = new PGlite(dir);
@@ -74,7 +87,7 @@ export async function openDb(url: string = databaseUrl()): Promise<Db> {
     if (!pglite.closed) await pglite.close();
     unlock();
   };
-  return { kind: "pglite", prisma, pglite, close };
+  return { kind: "pglite", prisma, pglite, dataDir, close };
 }
 
 // globalThis, not a module variable: Next bundles instrumentation, pages and route handlers as

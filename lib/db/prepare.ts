@@ -2,6 +2,7 @@
 // (PostgreSQL), and run the idempotent seed.
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import { closeDb, getDb, type Db } from "./client";
 import { wantsDemoUsers } from "./url";
 import { seedDatabase } from "@/lib/seed/seed";
@@ -15,11 +16,20 @@ function closeDbOnExit() {
   process.exit = ((code?: number) => {
     if (closing) return exit(code);
     closing = true;
-    closeDb()
+    Promise.resolve(stopServingBackups?.())
+      .then(() => closeDb())
       .catch((e) => console.error("[db] close failed", e))
       .finally(() => exit(code));
   }) as typeof process.exit;
 }
+
+// `npm run db:backup` asks the running server for a consistent copy (lib/db/backup.ts).
+async function serveBackupsUntilExit(dataDir: string, pglite: PGlite) {
+  const { serveBackups } = await import("./backup");
+  stopServingBackups = await serveBackups(dataDir, pglite);
+}
+
+let stopServingBackups: (() => Promise<void>) | null = null;
 
 async function pendingMigrations(db: Db): Promise<string[]> {
   const dir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma/migrations");
@@ -42,6 +52,7 @@ export async function prepareDb() {
   if (db.kind === "pglite") {
     const { migratePglite } = await import("./migrate");
     migrated = await migratePglite(db.pglite);
+    if (db.dataDir) await serveBackupsUntilExit(db.dataDir, db.pglite);
   } else {
     const pending = await pendingMigrations(db);
     if (pending.length) throw new Error(`PostgreSQL has ${pending.length} unapplied migration(s) (${pending.join(", ")}). Run \`npm run db:migrate\` first.`);
