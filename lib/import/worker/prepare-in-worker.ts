@@ -10,20 +10,15 @@ import type { ImportJob, ImportReply } from "./messages";
  * Few workers, each reused, and a short queue: parsing is CPU work, and more threads than cores would
  * only slow the readers down.
  */
-export const IMPORT_TIME_LIMIT_MS = 10_000;
-export const IMPORT_MEMORY_LIMIT_MB = 512;
-export const IMPORT_WORKERS = 2;
-export const IMPORT_QUEUE_LIMIT = 8;
+export type ImportPoolLimits = { timeLimitMs: number; memoryLimitMb: number; workers: number; queueLimit: number };
+
+export const IMPORT_POOL_LIMITS: ImportPoolLimits = { timeLimitMs: 10_000, memoryLimitMb: 512, workers: 2, queueLimit: 8 };
 
 type Pending = { job: ImportJob; resolve: (r: PreparedImport) => void; reject: (e: unknown) => void };
 type Slot = { worker: Worker | null; busy: boolean };
 
-const slots: Slot[] = Array.from({ length: IMPORT_WORKERS }, () => ({ worker: null, busy: false }));
-const queue: Pending[] = [];
-let nextId = 1;
-
-function startWorker(slot: Slot): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: IMPORT_MEMORY_LIMIT_MB };
+function startWorker(slot: Slot, memoryLimitMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: memoryLimitMb };
   // Turbopack bundles `new Worker(new URL(…, import.meta.url))` as an entry of its own in the build.
   // Run from source (vitest, tsx scripts), this module's URL ends in .ts: a bootstrap registers tsx in
   // the thread and imports the TypeScript worker.
@@ -43,73 +38,97 @@ function startWorker(slot: Slot): Worker {
   return worker;
 }
 
-function run(slot: Slot, pending: Pending): void {
-  slot.busy = true;
-  const worker = (slot.worker ??= startWorker(slot));
-  worker.ref();
-  const finish = (outcome: { result: PreparedImport } | { error: unknown }, discardWorker: boolean) => {
-    clearTimeout(timer);
-    worker.off("message", onMessage);
-    worker.off("error", onError);
-    worker.off("exit", onExit);
-    if (discardWorker) {
-      if (slot.worker === worker) slot.worker = null;
-      void worker.terminate();
-    } else {
-      worker.unref();
-    }
-    slot.busy = false;
-    if ("result" in outcome) pending.resolve(outcome.result);
-    else pending.reject(outcome.error);
-    dispatch();
-  };
-  const onMessage = (reply: ImportReply) => {
-    if (reply.id !== pending.job.id) return;
-    if (reply.ok) finish({ result: reply.result }, false);
-    else if (reply.error) finish({ error: new AppError(reply.error.code, reply.error.message, reply.error.fieldErrors) }, false);
-    else finish({ error: new Error(`import worker failed: ${reply.crash}`) }, false);
-  };
-  const onError = (err: Error & { code?: string }) => {
-    if (err.code === "ERR_WORKER_OUT_OF_MEMORY") {
-      finish({ error: new AppError("PAYLOAD_TOO_LARGE", `The article needs more than ${IMPORT_MEMORY_LIMIT_MB} MB of memory to process. Import a shorter or simpler text.`) }, true);
-    } else {
-      finish({ error: err }, true);
-    }
-  };
-  const onExit = (code: number) => finish({ error: new Error(`import worker exited with code ${code}`) }, true);
-  const timer = setTimeout(
-    () =>
-      finish(
-        { error: new AppError("INVALID", `The article took too long to process (more than ${IMPORT_TIME_LIMIT_MS / 1000} s) and was not imported. Import a shorter or simpler text, or paste it as plain text.`, { content: ["Processing took too long."] }) },
-        true,
-      ),
-    IMPORT_TIME_LIMIT_MS,
-  );
-  worker.on("message", onMessage);
-  worker.once("error", onError);
-  worker.once("exit", onExit);
-  worker.postMessage(pending.job);
-}
+export class ImportWorkerPool {
+  private readonly slots: Slot[];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
 
-function dispatch(): void {
-  for (const slot of slots) {
-    if (!queue.length) return;
-    if (!slot.busy) run(slot, queue.shift()!);
+  constructor(readonly limits: ImportPoolLimits = IMPORT_POOL_LIMITS) {
+    this.slots = Array.from({ length: limits.workers }, () => ({ worker: null, busy: false }));
+  }
+
+  /**
+   * Checks an import in this thread (linear work), then parses it in a worker within the time and memory
+   * limits. Throws AppError: the import's own refusals, INVALID when it takes too long, PAYLOAD_TOO_LARGE
+   * when it needs too much memory, TOO_MANY_REQUESTS when too many imports are already waiting.
+   */
+  prepare(format: TImportFormat, content: string): Promise<PreparedImport> {
+    try {
+      checkImportInput(format, content);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (this.queue.length >= this.limits.queueLimit) {
+      return Promise.reject(new AppError("TOO_MANY_REQUESTS", "Factmark is processing too many imports right now. Try again in a minute."));
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, format, content }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Ends every worker (tests and scripts; the server keeps its pool for its lifetime). */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker?.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!this.queue.length) return;
+      if (!slot.busy) this.run(slot, this.queue.shift()!);
+    }
+  }
+
+  private run(slot: Slot, pending: Pending): void {
+    const { timeLimitMs, memoryLimitMb } = this.limits;
+    slot.busy = true;
+    const worker = (slot.worker ??= startWorker(slot, memoryLimitMb));
+    worker.ref();
+    const finish = (outcome: { result: PreparedImport } | { error: unknown }, discardWorker: boolean) => {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      if (discardWorker) {
+        if (slot.worker === worker) slot.worker = null;
+        void worker.terminate();
+      } else {
+        worker.unref();
+      }
+      slot.busy = false;
+      if ("result" in outcome) pending.resolve(outcome.result);
+      else pending.reject(outcome.error);
+      this.dispatch();
+    };
+    const onMessage = (reply: ImportReply) => {
+      if (reply.id !== pending.job.id) return;
+      if (reply.ok) finish({ result: reply.result }, false);
+      else if (reply.error) finish({ error: new AppError(reply.error.code, reply.error.message, reply.error.fieldErrors) }, false);
+      else finish({ error: new Error(`import worker failed: ${reply.crash}`) }, false);
+    };
+    const onError = (err: Error & { code?: string }) => {
+      if (err.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        finish({ error: new AppError("PAYLOAD_TOO_LARGE", `The article needs more than ${memoryLimitMb} MB of memory to process. Import a shorter or simpler text.`) }, true);
+      } else {
+        finish({ error: err }, true);
+      }
+    };
+    const onExit = (code: number) => finish({ error: new Error(`import worker exited with code ${code}`) }, true);
+    const timer = setTimeout(() => {
+      const seconds = timeLimitMs / 1000;
+      const message = `The article took too long to process (more than ${seconds} s) and was not imported. Import a shorter or simpler text, or paste it as plain text.`;
+      finish({ error: new AppError("INVALID", message, { content: ["Processing took too long."] }) }, true);
+    }, timeLimitMs);
+    worker.on("message", onMessage);
+    worker.once("error", onError);
+    worker.once("exit", onExit);
+    worker.postMessage(pending.job);
   }
 }
 
-/**
- * Checks an import in this thread (linear work), then parses it in a worker within the time and memory
- * limits. Throws AppError: the import's own refusals, INVALID when it takes too long, PAYLOAD_TOO_LARGE
- * when it needs too much memory, TOO_MANY_REQUESTS when too many imports are already waiting.
- */
+const pool = new ImportWorkerPool();
+
+/** Prepares an import in the server's worker pool (see ImportWorkerPool.prepare). */
 export function prepareImportInWorker(format: TImportFormat, content: string): Promise<PreparedImport> {
-  checkImportInput(format, content);
-  if (queue.length >= IMPORT_QUEUE_LIMIT) {
-    return Promise.reject(new AppError("TOO_MANY_REQUESTS", "Factmark is processing too many imports right now. Try again in a minute."));
-  }
-  return new Promise((resolve, reject) => {
-    queue.push({ job: { id: nextId++, format, content }, resolve, reject });
-    dispatch();
-  });
+  return pool.prepare(format, content);
 }
