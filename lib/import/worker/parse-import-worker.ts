@@ -4,7 +4,7 @@
 import { parentPort } from "node:worker_threads";
 import { isAppError } from "@/lib/errors";
 import { parseImport } from "../prepare-import";
-import type { ImportJob, ImportReply } from "./messages";
+import { WORKER_READY, type ImportJob, type ImportReply } from "./messages";
 
 const port = parentPort;
 if (!port) throw new Error("parse-import-worker must run in a worker thread");
@@ -20,3 +20,5 @@ port.on("message", (job: ImportJob) => {
   }
   port.postMessage(reply);
 });
+
+port.postMessage(WORKER_READY);

@@ -2,7 +2,7 @@ import "server-only";
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { checkImportInput, type PreparedImport, type TImportFormat } from "../prepare-import";
-import type { ImportJob, ImportReply } from "./messages";
+import { WORKER_READY, type ImportJob, type WorkerMessage } from "./messages";
 
 /**
  * Imports are parsed in worker threads (issue 12, item 4: one hostile import blocked every request for
@@ -15,14 +15,20 @@ export type ImportPoolLimits = { timeLimitMs: number; memoryLimitMb: number; wor
 export const IMPORT_POOL_LIMITS: ImportPoolLimits = { timeLimitMs: 10_000, memoryLimitMb: 512, workers: 2, queueLimit: 8 };
 
 type Pending = { job: ImportJob; resolve: (r: PreparedImport) => void; reject: (e: unknown) => void };
-type Slot = { worker: Worker | null; busy: boolean };
+/** A worker and whether it has said it is ready (its parsers loaded). */
+type Slot = { worker: Worker | null; ready: Promise<void> | null; busy: boolean };
 
-function startWorker(slot: Slot, memoryLimitMb: number): Worker {
+/** How long a worker may take to start and load its parsers before the job fails. */
+const STARTUP_LIMIT_MS = 60_000;
+
+function startWorker(slot: Slot, memoryLimitMb: number, entry: URL | undefined): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: memoryLimitMb };
   // Turbopack bundles `new Worker(new URL(…, import.meta.url))` as an entry of its own in the build.
   // Run from source (vitest, tsx scripts), this module's URL ends in .ts: a bootstrap registers tsx in
   // the thread and imports the TypeScript worker.
-  const worker = import.meta.url.endsWith(".ts")
+  const worker = entry
+    ? new Worker(entry, { resourceLimits })
+    : import.meta.url.endsWith(".ts")
     ? new Worker(new URL(import.meta.url.replace(/[^/]+$/, "source-bootstrap.mjs")), {
         resourceLimits,
         workerData: { entry: import.meta.url.replace(/[^/]+$/, "parse-import-worker.ts") },
@@ -31,7 +37,18 @@ function startWorker(slot: Slot, memoryLimitMb: number): Worker {
   // Kept for the worker's whole life: an "error" event without a listener would crash the server.
   worker.on("error", (err) => console.error("[factmark] import worker failed", err));
   worker.on("exit", () => {
-    if (slot.worker === worker) slot.worker = null;
+    if (slot.worker === worker) {
+      slot.worker = null;
+      slot.ready = null;
+    }
+  });
+  slot.ready = new Promise((resolve) => {
+    const onReady = (m: WorkerMessage) => {
+      if (m !== WORKER_READY) return;
+      worker.off("message", onReady);
+      resolve();
+    };
+    worker.on("message", onReady);
   });
   // An idle worker must not keep a script or test process alive.
   worker.unref();
@@ -43,8 +60,12 @@ export class ImportWorkerPool {
   private readonly queue: Pending[] = [];
   private nextId = 1;
 
-  constructor(readonly limits: ImportPoolLimits = IMPORT_POOL_LIMITS) {
-    this.slots = Array.from({ length: limits.workers }, () => ({ worker: null, busy: false }));
+  /** `entry` replaces the parsing worker, for tests of the pool itself. */
+  constructor(
+    readonly limits: ImportPoolLimits = IMPORT_POOL_LIMITS,
+    private readonly entry?: URL,
+  ) {
+    this.slots = Array.from({ length: limits.workers }, () => ({ worker: null, ready: null, busy: false }));
   }
 
   /**
@@ -82,15 +103,22 @@ export class ImportWorkerPool {
   private run(slot: Slot, pending: Pending): void {
     const { timeLimitMs, memoryLimitMb } = this.limits;
     slot.busy = true;
-    const worker = (slot.worker ??= startWorker(slot, memoryLimitMb));
+    const worker = (slot.worker ??= startWorker(slot, memoryLimitMb, this.entry));
+    const ready = slot.ready!;
     worker.ref();
+    let settled = false;
     const finish = (outcome: { result: PreparedImport } | { error: unknown }, discardWorker: boolean) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       worker.off("message", onMessage);
       worker.off("error", onError);
       worker.off("exit", onExit);
       if (discardWorker) {
-        if (slot.worker === worker) slot.worker = null;
+        if (slot.worker === worker) {
+          slot.worker = null;
+          slot.ready = null;
+        }
         void worker.terminate();
       } else {
         worker.unref();
@@ -100,8 +128,8 @@ export class ImportWorkerPool {
       else pending.reject(outcome.error);
       this.dispatch();
     };
-    const onMessage = (reply: ImportReply) => {
-      if (reply.id !== pending.job.id) return;
+    const onMessage = (reply: WorkerMessage) => {
+      if (reply === WORKER_READY || reply.id !== pending.job.id) return;
       if (reply.ok) finish({ result: reply.result }, false);
       else if (reply.error) finish({ error: new AppError(reply.error.code, reply.error.message, reply.error.fieldErrors) }, false);
       else finish({ error: new Error(`import worker failed: ${reply.crash}`) }, false);
@@ -114,19 +142,27 @@ export class ImportWorkerPool {
       }
     };
     const onExit = (code: number) => finish({ error: new Error(`import worker exited with code ${code}`) }, true);
-    const timer = setTimeout(() => {
+    const tooSlow = () => {
       const seconds = timeLimitMs / 1000;
       const message = `The article took too long to process (more than ${seconds} s) and was not imported. Import a shorter or simpler text, or paste it as plain text.`;
       finish({ error: new AppError("INVALID", message, { content: ["Processing took too long."] }) }, true);
-    }, timeLimitMs);
+    };
+    let timer = setTimeout(() => finish({ error: new Error(`import worker did not start within ${STARTUP_LIMIT_MS / 1000} s`) }, true), STARTUP_LIMIT_MS);
     worker.on("message", onMessage);
     worker.once("error", onError);
     worker.once("exit", onExit);
-    worker.postMessage(pending.job);
+    void ready.then(() => {
+      if (settled) return;
+      clearTimeout(timer);
+      timer = setTimeout(tooSlow, timeLimitMs);
+      worker.postMessage(pending.job);
+    });
   }
 }
 
-const pool = new ImportWorkerPool();
+// One pool per process, even if the bundler gives several routes their own copy of this module.
+const globalForPool = globalThis as typeof globalThis & { factmarkImportPool?: ImportWorkerPool };
+const pool = (globalForPool.factmarkImportPool ??= new ImportWorkerPool());
 
 /** Prepares an import in the server's worker pool (see ImportWorkerPool.prepare). */
 export function prepareImportInWorker(format: TImportFormat, content: string): Promise<PreparedImport> {
