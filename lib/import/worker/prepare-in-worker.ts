@@ -23,17 +23,18 @@ const STARTUP_LIMIT_MS = 60_000;
 
 function startWorker(slot: Slot, memoryLimitMb: number, entry: URL | undefined): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: memoryLimitMb };
-  // Turbopack bundles `new Worker(new URL(…, import.meta.url))` as an entry of its own in the build.
-  // Run from source (vitest, tsx scripts), this module's URL ends in .ts: a bootstrap registers tsx in
-  // the thread and imports the TypeScript worker.
+  // Inside Next (NEXT_RUNTIME is set), Turbopack bundles `new Worker(new URL(…, import.meta.url))` as an
+  // entry of its own. Elsewhere (vitest, tsx scripts) the modules run from source: a bootstrap registers
+  // tsx in the thread and imports the TypeScript worker. (import.meta.url cannot tell the two apart: in
+  // the build it still names the .ts source.)
   const worker = entry
     ? new Worker(entry, { resourceLimits })
-    : import.meta.url.endsWith(".ts")
-    ? new Worker(new URL(import.meta.url.replace(/[^/]+$/, "source-bootstrap.mjs")), {
-        resourceLimits,
-        workerData: { entry: import.meta.url.replace(/[^/]+$/, "parse-import-worker.ts") },
-      })
-    : new Worker(new URL("./parse-import-worker.ts", import.meta.url), { resourceLimits });
+    : process.env.NEXT_RUNTIME
+      ? new Worker(new URL("./parse-import-worker.ts", import.meta.url), { resourceLimits })
+      : new Worker(new URL(import.meta.url.replace(/[^/]+$/, "source-bootstrap.mjs")), {
+          resourceLimits,
+          workerData: { entry: import.meta.url.replace(/[^/]+$/, "parse-import-worker.ts") },
+        });
   // Kept for the worker's whole life: an "error" event without a listener would crash the server.
   worker.on("error", (err) => console.error("[factmark] import worker failed", err));
   worker.on("exit", () => {
