@@ -34,26 +34,27 @@ test.describe("import limits", () => {
     await signInAndWait(page, "editor@example.org");
     const write = { headers: { Origin: baseURL! } };
     const editor: APIRequestContext = page.request;
-    const numbers: Record<string, number | string> = {};
+    // Printed as they come, so a run that fails part way still shows what it measured.
+    const note = (name: string, value: number | string) => console.log(`${name}: ${value}`);
 
     // Warm the import worker and the route, and measure an ordinary import: the seed-sized article.
     const seedSized = `<!doctype html><html><head><title>Ordinary</title></head><body><article><h1>Ordinary</h1>${"<p>An ordinary paragraph of an ordinary article, about as long as one in the seed article.</p>".repeat(20)}</article></body></html>`;
     await editor.post("/api/articles/import/preview", { ...write, data: { format: "html", content: seedSized } });
     const ordinary = await timed(() => editor.post("/api/articles/import/preview", { ...write, data: { format: "html", content: seedSized } }));
     expect(ordinary.value.status(), await ordinary.value.text()).toBe(200);
-    numbers["ordinary HTML preview (warm), ms"] = ordinary.ms;
+    note("ordinary HTML preview (warm), ms", ordinary.ms);
 
     const divs = await timed(() => editor.post("/api/articles/import/preview", { ...write, data: { format: "html", content: nestedDivs(20_000) } }));
     expect(divs.value.status()).toBe(400);
     expect((await divs.value.json()).error.message).toBe("The article nests elements 20,000 deep; Factmark accepts at most 100 levels.");
     expect(divs.ms).toBeLessThan(5_000);
-    numbers["20,000 nested divs refused, ms"] = divs.ms;
+    note("20,000 nested divs refused, ms", divs.ms);
 
     const list = await timed(() => editor.post("/api/articles/import/preview", { ...write, data: { format: "markdown", content: nestedList(1_000) } }));
     expect(list.value.status()).toBe(400);
     expect((await list.value.json()).error.message).toBe("The article nests lists or quotes 1,000 deep; Factmark accepts at most 30 levels.");
     expect(list.ms).toBeLessThan(5_000);
-    numbers["Markdown list 1,000 deep refused, ms"] = list.ms;
+    note("Markdown list 1,000 deep refused, ms", list.ms);
 
     const created = await editor.post("/api/articles/import", { ...write, data: { format: "html", content: nestedDivs(20_000), title: "Deep" } });
     expect(created.status()).toBe(400);
@@ -63,7 +64,7 @@ test.describe("import limits", () => {
     const quotes = await timed(() => editor.post(`/api/articles/${SEED_SLUG}/versions`, { ...write, data: { baseVersionId: before.versions[0].id, doc: nestedQuotesDoc(2_000) } }));
     expect(quotes.value.status()).toBe(400);
     expect((await quotes.value.json()).error.message).toMatch(/^The document nests blocks 2,002 deep; Factmark accepts at most 64 levels/);
-    numbers["version with 2,000 nested quotes refused, ms"] = quotes.ms;
+    note("version with 2,000 nested quotes refused, ms", quotes.ms);
     const after = (await (await editor.get(`/api/articles/${SEED_SLUG}/versions`)).json()) as { versions: { id: string }[] };
     expect(after.versions.map((v) => v.id)).toEqual(before.versions.map((v) => v.id));
 
@@ -72,7 +73,7 @@ test.describe("import limits", () => {
     const readPage = () => reader.get(`/articles/${SEED_SLUG}`);
     expect((await readPage()).status()).toBe(200);
     const idle = await timed(readPage);
-    numbers["reader page, idle, ms"] = idle.ms;
+    note("reader page, idle, ms", idle.ms);
 
     let importDone = false;
     const big = timed(() => editor.post("/api/articles/import/preview", { ...write, data: { format: "html", content: bigPage() } })).finally(() => (importDone = true));
@@ -88,11 +89,10 @@ test.describe("import limits", () => {
     const bigImport = await big;
     // Either parsed in time or refused as too slow; never a 500, never a stalled server.
     expect([200, 400]).toContain(bigImport.value.status());
-    numbers["big page (1.9 MB) preview status"] = bigImport.value.status();
-    numbers["big page (1.9 MB) preview, ms"] = bigImport.ms;
-    numbers["reader page during the big import, ms (max of 3)"] = Math.max(...during);
-    numbers["reader requests answered while the import was still running"] = overlapped;
-    console.log(JSON.stringify(numbers, null, 2));
+    note("big page (1.9 MB) preview status", bigImport.value.status());
+    note("big page (1.9 MB) preview, ms", bigImport.ms);
+    note("reader page during the big import, ms (max of 3)", Math.max(...during));
+    note("reader requests answered while the import was still running", overlapped);
     // The reader requests really ran while the import was being parsed, and they were not held up by it.
     expect(overlapped).toBeGreaterThan(0);
     expect(Math.max(...during)).toBeLessThan(2_000);
