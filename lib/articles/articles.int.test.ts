@@ -44,7 +44,7 @@ describe.each(ENGINES)("article versions on $name", ({ create }) => {
   });
 
   it("imports a hostile page, re-anchors claims on a new version, and lets an editor confirm, send back and re-attach", async () => {
-    const preview = previewImport(users.editor, { format: "html", content: HOSTILE_PAGE });
+    const preview = await previewImport(users.editor, { format: "html", content: HOSTILE_PAGE });
     expect(preview.metadata).toEqual({ title: "Dam report", byline: "Ada Reporter", sourceUrl: "https://news.example.org/dam-report", publishedAt: "2024-03-05" });
     expect(preview.plainText).toContain("no cracks were found");
     expect(preview.plainText).not.toMatch(/pwned|color:red|Copyright|alert/);

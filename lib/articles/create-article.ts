@@ -2,21 +2,22 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/client";
 import { plainText, ZArticleDoc } from "@/lib/articles/document";
-import { prepareImport, withHeadline, type PreparedImport } from "@/lib/import/prepare-import";
+import { withHeadline, type PreparedImport } from "@/lib/import/prepare-import";
+import { prepareImportInWorker } from "@/lib/import/worker/prepare-in-worker";
 import type { TCreateArticle, TImportPreview } from "@/lib/validation/articles";
 import { assertCanEditArticles } from "./authorize";
 import { slugify, uniqueSlug } from "./slug";
 
 /** Preview of an import (issue 7, "Preview"): the cleaned document, its text and the page's metadata. Nothing is stored. */
-export function previewImport(actor: SessionUser | null, input: TImportPreview): PreparedImport {
+export async function previewImport(actor: SessionUser | null, input: TImportPreview): Promise<PreparedImport> {
   assertCanEditArticles(actor);
-  return prepareImport(input.format, input.content);
+  return prepareImportInWorker(input.format, input.content);
 }
 
 /** Imports an article as version 1. The title becomes the headline if the text does not start with it. */
 export async function createArticle(actor: SessionUser | null, input: TCreateArticle): Promise<{ slug: string; versionId: string }> {
   const user = assertCanEditArticles(actor);
-  const prepared = prepareImport(input.format, input.content);
+  const prepared = await prepareImportInWorker(input.format, input.content);
   const doc = ZArticleDoc.parse(withHeadline(prepared.doc, input.title));
   const text = plainText(doc);
   const prisma = await getPrisma();

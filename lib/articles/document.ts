@@ -2,6 +2,7 @@
 // Pure TypeScript, so the server, the seed and the anchoring engine agree on the text without
 // importing Tiptap (components/editor/ checks that Tiptap's own textBetween gives the same string).
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 
 /** Blocks are joined by a blank line; a hard break is a newline (same as textBetween(…, "\n\n", leafText)). */
 export const BLOCK_SEPARATOR = "\n\n";
@@ -105,4 +106,46 @@ export function buildArticleDoc(parts: { title: string; caption?: string | null;
   if (parts.caption) content.push({ type: "caption", content: text(parts.caption) });
   for (const p of parts.paragraphs) content.push(paragraph(p));
   return { type: "doc", content };
+}
+
+/**
+ * Bounds on a document before anything recursive (normalizeDoc, the zod schema, the renderers) walks
+ * it (issue 12, item 4): 2,000 nested blockquotes overflowed the stack. A list level costs two nodes
+ * (list, item), so 64 levels allow about 30 nested lists, far beyond what an article uses.
+ */
+export const MAX_DOC_DEPTH = 64;
+export const MAX_DOC_NODES = 250_000;
+
+export type DocShape = { depth: number; nodes: number };
+
+/** Depth and node count of any JSON value read as a node tree (children under `content`), without recursion. */
+export function measureDoc(raw: unknown): DocShape {
+  const stack: { node: unknown; depth: number }[] = [{ node: raw, depth: 0 }];
+  let nodes = 0;
+  let depth = 0;
+  while (stack.length) {
+    const next = stack.pop()!;
+    nodes++;
+    if (next.depth > depth) depth = next.depth;
+    const content = next.node && typeof next.node === "object" ? (next.node as { content?: unknown }).content : undefined;
+    if (Array.isArray(content)) for (const child of content) stack.push({ node: child, depth: next.depth + 1 });
+  }
+  return { depth, nodes };
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** Throws a 400 naming the limit when a document nests too deep or has too many nodes. */
+export function checkDocShape(raw: unknown, what = "The document"): void {
+  const { depth, nodes } = measureDoc(raw);
+  if (depth > MAX_DOC_DEPTH) {
+    throw new AppError("INVALID", `${what} nests blocks ${count(depth)} deep; Factmark accepts at most ${MAX_DOC_DEPTH} levels (a list level counts two).`, {
+      doc: [`Blocks nest at most ${MAX_DOC_DEPTH} levels deep.`],
+    });
+  }
+  if (nodes > MAX_DOC_NODES) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `${what} has ${count(nodes)} blocks and pieces of text; Factmark accepts at most ${count(MAX_DOC_NODES)}.`, {
+      doc: [`At most ${count(MAX_DOC_NODES)} blocks and pieces of text.`],
+    });
+  }
 }

@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { byteLength, MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/import/limits";
 import { lockArticle } from "./article-lock";
 import { assertCanEditArticles } from "./authorize";
-import { plainText, ZArticleDoc, type TArticleDoc } from "./document";
+import { checkDocShape, plainText, ZArticleDoc, type TArticleDoc } from "./document";
 import { normalizeDoc } from "./normalize-doc";
 import { planReanchor, type ClaimOutcome, type TSelectors } from "./reanchor-plan";
 
@@ -31,6 +31,8 @@ function stableJson(value: unknown): string {
 
 /** Parses an editor's document: tidied, then checked strictly against the allowed node types. */
 export function parseEditedDoc(raw: unknown): TArticleDoc {
+  // Before anything recursive walks it: 2,000 nested blockquotes overflowed the stack (issue 12).
+  checkDocShape(raw);
   const candidate = raw && typeof raw === "object" && Array.isArray((raw as TArticleDoc).content) ? normalizeDoc(raw as TArticleDoc) : raw;
   const parsed = ZArticleDoc.safeParse(candidate);
   if (!parsed.success) {

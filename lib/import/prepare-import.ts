@@ -1,11 +1,12 @@
 import { Readability } from "@mozilla/readability";
 import { JSDOM } from "jsdom";
 import { marked } from "marked";
-import { plainText, ZArticleDoc, type TArticleDoc, type TBlock } from "@/lib/articles/document";
+import { checkDocShape, plainText, ZArticleDoc, type TArticleDoc, type TBlock } from "@/lib/articles/document";
 import { normalizeDoc } from "@/lib/articles/normalize-doc";
 import { AppError } from "@/lib/errors";
 import { docOf, htmlToBlocks, textToBlocks } from "./html-to-doc";
 import { checkImportText } from "./limits";
+import { checkHtmlShape, checkMarkdownShape } from "./nesting-limits";
 import { sanitizeArticleHtml } from "./sanitize";
 
 export const IMPORT_FORMATS = ["text", "markdown", "html"] as const;
@@ -77,19 +78,33 @@ function firstHeading(blocks: TBlock[]): string | null {
 }
 
 /**
+ * The cheap, linear checks an import passes before any parser sees it (issue 7 limits; issue 12 nesting
+ * bounds). Throws AppError INVALID / PAYLOAD_TOO_LARGE with the limit in its message.
+ */
+export function checkImportInput(format: TImportFormat, content: string): void {
+  checkImportText(content);
+  if (format === "html") checkHtmlShape(content);
+  else if (format === "markdown") checkMarkdownShape(content);
+}
+
+/**
  * Turns pasted or uploaded text into the stored document (issue 7): plain text, Markdown (rendered by
  * marked, then cleaned like HTML) or HTML (cleaned by sanitize-html; a full page is first reduced to its
- * main article by Readability). Throws AppError INVALID / PAYLOAD_TOO_LARGE on the documented limits.
+ * main article by Readability). Expects input that passed checkImportInput. This is the expensive part:
+ * the app runs it in a worker thread (lib/import/worker) so that it cannot block other requests.
  */
-export function prepareImport(format: TImportFormat, content: string): PreparedImport {
-  checkImportText(content);
+export function parseImport(format: TImportFormat, content: string): PreparedImport {
   let blocks: TBlock[];
   let metadata: ImportMetadata = { title: null, byline: null, sourceUrl: null, publishedAt: null };
   let extracted = false;
   if (format === "text") {
     blocks = textToBlocks(content);
   } else {
-    let html = format === "markdown" ? (marked.parse(content, { async: false, gfm: true }) as string) : content;
+    let html = content;
+    if (format === "markdown") {
+      html = marked.parse(content, { async: false, gfm: true }) as string;
+      checkHtmlShape(html);
+    }
     if (format === "html" && FULL_PAGE.test(html)) {
       const page = extractPage(html);
       html = page.html;
@@ -99,12 +114,20 @@ export function prepareImport(format: TImportFormat, content: string): PreparedI
     blocks = htmlToBlocks(sanitizeArticleHtml(html));
   }
   metadata.title ??= firstHeading(blocks);
-  const normalized = normalizeDoc(docOf(blocks));
+  const raw = docOf(blocks);
+  checkDocShape(raw, "The imported article");
+  const normalized = normalizeDoc(raw);
   if (!normalized.content.length) throw new AppError("INVALID", "No article text was found in this input. Check the format you chose.", { content: ["No text found."] });
   const parsed = ZArticleDoc.safeParse(normalized);
   if (!parsed.success) throw new AppError("INVALID", "The imported document has a shape Factmark cannot store.");
   const text = plainText(parsed.data);
   return { doc: parsed.data, plainText: text, metadata, words: countWords(text), extracted };
+}
+
+/** Checks and parses in the calling thread: for tests, scripts and benchmarks. The app uses prepareImportInWorker. */
+export function prepareImport(format: TImportFormat, content: string): PreparedImport {
+  checkImportInput(format, content);
+  return parseImport(format, content);
 }
 
 export function countWords(text: string): number {

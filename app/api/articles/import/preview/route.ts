@@ -8,7 +8,7 @@ export async function POST(req: Request) {
   return handleRoute(async () => {
     const actor = await requireUser();
     const input = parseInput(ZImportPreview, await readImportJson(req));
-    const { doc, plainText, metadata, words, extracted } = previewImport(actor, input);
+    const { doc, plainText, metadata, words, extracted } = await previewImport(actor, input);
     return Response.json({ doc, plainText, metadata, words, extracted });
   });
 }
