@@ -14,7 +14,7 @@ describe("sign-in throttle (database-backed)", () => {
   it("locks an email after the allowed failures, and only that email", async () => {
     const now = new Date("2026-01-01T10:00:00Z");
     const keys = { email: "victim@example.org", address: "10.0.0.1" };
-    for (let i = 0; i < THROTTLE.maxFailuresPerEmail - 1; i++) await recordFailure(t.db.prisma, keys, now);
+    for (let i = 0; i < THROTTLE.maxFailuresPerPair - 1; i++) await recordFailure(t.db.prisma, keys, now);
     expect(await lockedForMs(t.db.prisma, keys, now)).toBe(0);
     await recordFailure(t.db.prisma, keys, now);
     expect(await lockedForMs(t.db.prisma, keys, now)).toBe(THROTTLE.lockMs);
@@ -26,7 +26,7 @@ describe("sign-in throttle (database-backed)", () => {
   it("starts counting again once the window has passed", async () => {
     const start = new Date("2026-01-02T10:00:00Z");
     const keys = { email: "slow@example.org", address: null };
-    for (let i = 0; i < THROTTLE.maxFailuresPerEmail - 1; i++) await recordFailure(t.db.prisma, keys, start);
+    for (let i = 0; i < THROTTLE.maxFailuresPerPair - 1; i++) await recordFailure(t.db.prisma, keys, start);
     const later = new Date(start.getTime() + THROTTLE.windowMs + 1000);
     await recordFailure(t.db.prisma, keys, later);
     expect(await lockedForMs(t.db.prisma, keys, later)).toBe(0);
