@@ -1,12 +1,14 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 type SignOutAnswer = { url?: string; error?: { message?: string } } | undefined;
 
 export default function SignOutButton() {
   const [problem, setProblem] = useState<string | null>(null);
+  const router = useRouter();
 
   // Leave the page only once the server has ended the session: during a database outage the
   // server refuses, and the page says so instead of looking signed out while it is not.
@@ -18,7 +20,8 @@ export default function SignOutButton() {
         setProblem(answer.error.message ?? "Signing out failed; please try again.");
         return;
       }
-      window.location.assign("/");
+      router.replace("/");
+      router.refresh();
     } catch {
       setProblem("Signing out failed; please try again.");
     }

@@ -109,7 +109,7 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /** The peer address lib/cli/serve.mjs vouched for, or null when no trusted server set it. */
-export function peerAddressOf(header: (name: string) => string | null, env: NodeJS.ProcessEnv = process.env): string | null {
+export function peerAddressOf(header: (name: string) => string | null, env: Record<string, string | undefined> = process.env): string | null {
   const key = env[PEER_KEY_ENV];
   const presented = header(PEER_KEY_HEADER);
   if (!key || !presented || !sameSecret(key, presented)) return null;
