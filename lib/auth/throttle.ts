@@ -8,13 +8,15 @@ import { throttleBucketOf } from "@/lib/http/client-address";
 // - per address: a hard lock after 30 failures, against one client spraying many accounts.
 // - per email alone: never a lock, only slowing. After 5 failures each attempt must wait
 //   1 s, 2 s, 4 s … up to 30 s after the last failure, which still bounds a guesser spread over
-//   many addresses to about 120 guesses an hour. The owner's usual addresses (signed in from in
+//   many addresses to about 120 guesses an hour (the count lasts 24 hours). The owner's usual addresses (signed in from in
 //   the last 30 days) are not slowed at all.
 // The address is the client address of lib/http/client-address.ts, which nobody can forge; when
 // it is unknown only the email's slowing applies, since a shared "unknown" bucket could be locked
 // by anyone.
 export const THROTTLE = {
   windowMs: 15 * 60_000,
+  /** The email's count lasts longer, or a guesser would get a fresh start every 15 minutes. */
+  emailWindowMs: 24 * 60 * 60_000,
   lockMs: 15 * 60_000,
   maxFailuresPerPair: 5,
   maxFailuresPerAddress: 30,
@@ -30,7 +32,7 @@ export type ThrottleKeys = {
   usualAddress?: boolean;
 };
 
-type Rule = { key: string; lockAfter: (failures: number) => number | null };
+type Rule = { key: string; windowMs: number; lockAfter: (failures: number) => number | null };
 
 function hardLock(max: number) {
   return (failures: number) => (failures >= max ? THROTTLE.lockMs : null);
@@ -46,11 +48,11 @@ export function emailDelayMs(failures: number): number | null {
 function rulesOf({ email, address, usualAddress }: ThrottleKeys, purpose: "check" | "count"): Rule[] {
   const rules: Rule[] = [];
   // Failures from a usual address still count towards the email, but do not wait on it.
-  if (purpose === "count" || !usualAddress) rules.push({ key: `email:${email}`, lockAfter: emailDelayMs });
+  if (purpose === "count" || !usualAddress) rules.push({ key: `email:${email}`, windowMs: THROTTLE.emailWindowMs, lockAfter: emailDelayMs });
   if (address) {
     const bucket = throttleBucketOf(address);
-    rules.push({ key: `pair:${email}|${bucket}`, lockAfter: hardLock(THROTTLE.maxFailuresPerPair) });
-    rules.push({ key: `ip:${bucket}`, lockAfter: hardLock(THROTTLE.maxFailuresPerAddress) });
+    rules.push({ key: `pair:${email}|${bucket}`, windowMs: THROTTLE.windowMs, lockAfter: hardLock(THROTTLE.maxFailuresPerPair) });
+    rules.push({ key: `ip:${bucket}`, windowMs: THROTTLE.windowMs, lockAfter: hardLock(THROTTLE.maxFailuresPerAddress) });
   }
   return rules;
 }
@@ -63,8 +65,8 @@ export async function lockedForMs(prisma: PrismaClient, keys: ThrottleKeys, now 
 }
 
 export async function recordFailure(prisma: PrismaClient, keys: ThrottleKeys, now = new Date()): Promise<void> {
-  for (const { key, lockAfter } of rulesOf(keys, "count")) {
-    const windowOpen = new Date(now.getTime() - THROTTLE.windowMs);
+  for (const { key, windowMs, lockAfter } of rulesOf(keys, "count")) {
+    const windowOpen = new Date(now.getTime() - windowMs);
     // A window that has run out starts again at 1; otherwise the count goes up atomically.
     const restarted = await prisma.loginThrottle.updateMany({
       where: { key, windowStart: { lt: windowOpen } },
