@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { getPrisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { SessionUser, TRole } from "./roles";
+import { ROLES, type SessionUser, type TRole } from "./roles";
 
 // Server-side records of signed-in browsers (issue 12, item 3). The session cookie is still a
 // signed JWT, but it names a Session row, and the row decides: sign-out revokes it, so a copy of
@@ -45,7 +45,7 @@ export async function findSessionUser(prisma: PrismaClient, claims: SessionClaim
     select: { expiresAt: true, user: { select: { id: true, name: true, email: true, role: true, active: true, tokenVersion: true } } },
   });
   const user = session?.user;
-  if (!session || !user || !user.active || user.tokenVersion !== claims.tv) return null;
+  if (!session || !user || !user.active || user.tokenVersion !== claims.tv || !ROLES.includes(user.role as TRole)) return null;
   if (session.expiresAt.getTime() - now.getTime() < EXTEND_WHEN_LEFT_MS) {
     await prisma.session.updateMany({ where: { id: claims.sid, revokedAt: null }, data: { expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS) } });
   }
