@@ -5,7 +5,7 @@ import { getPrisma } from "@/lib/db/client";
 import { clientAddressOf } from "@/lib/http/client-address";
 import type { TRole } from "./roles";
 import { findSessionUser, revokeSession, SESSION_MAX_AGE_S } from "./session-store";
-import { signInWithPassword } from "./sign-in";
+import { SIGN_IN_UNAVAILABLE, SignInRefused, signInWithPassword } from "./sign-in";
 
 type FactmarkToken = { uid?: string; sid?: string; role?: TRole; tv?: number; name?: string | null; email?: string | null };
 
@@ -23,8 +23,16 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         const headers = req?.headers as Record<string, unknown> | undefined;
-        const user = await signInWithPassword(credentials, clientAddressOf((name) => headerOf(headers, name)), headerOf(headers, "user-agent"));
-        return { id: user.id, name: user.name, email: user.email, role: user.role, tokenVersion: user.tokenVersion, sessionId: user.sessionId };
+        try {
+          const user = await signInWithPassword(credentials, clientAddressOf((name) => headerOf(headers, name)), headerOf(headers, "user-agent"));
+          return { id: user.id, name: user.name, email: user.email, role: user.role, tokenVersion: user.tokenVersion, sessionId: user.sessionId };
+        } catch (e) {
+          // next-auth shows the message on the sign-in form: only the expected ones (wrong
+          // password, throttled) may get there, never a database error's text.
+          if (e instanceof SignInRefused) throw e;
+          console.error("[factmark] sign-in failed", e);
+          throw new Error(SIGN_IN_UNAVAILABLE);
+        }
       },
     }),
   ],

@@ -23,6 +23,7 @@ vi.mock("next/headers", () => ({
 
 const appDatabase = globalThis as typeof globalThis & { __factmarkDb?: Promise<Db> };
 const { getSessionUser } = await import("./session");
+const { authOptions } = await import("./options");
 const route = await import("@/app/api/auth/[...nextauth]/route");
 
 describe("the session check when the database is unreachable", () => {
@@ -62,5 +63,14 @@ describe("the session check when the database is unreachable", () => {
     });
     expect(response.status).toBeGreaterThanOrEqual(500);
     expect(await response.json()).toMatchObject({ error: { message: expect.any(String) } });
+  });
+
+  it("signing in says the service is unavailable, without the database error's text", async () => {
+    appDatabase.__factmarkDb = Promise.resolve(unreachable);
+    const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<unknown> } };
+    const attempt = provider.options.authorize({ email: user.email, password: "a long enough passphrase" }, { headers: {} });
+    await expect(attempt).rejects.toThrow(/^Signing in is not possible right now/);
+    appDatabase.__factmarkDb = Promise.resolve(t.db);
+    await expect(provider.options.authorize({ email: user.email, password: "wrong" }, { headers: {} })).rejects.toThrow("Wrong email or password.");
   });
 });
