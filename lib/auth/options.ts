@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getPrisma } from "@/lib/db/client";
 import { clientAddressOf } from "@/lib/http/client-address";
 import type { TRole } from "./roles";
-import { findSessionUser, revokeSession, SESSION_MAX_AGE_S } from "./session-store";
+import { findSessionUser, revokeSession, SESSION_MAX_AGE_S, sessionSecret } from "./session-store";
 import { SIGN_IN_UNAVAILABLE, SignInRefused, signInWithPassword } from "./sign-in";
 
 type FactmarkToken = { uid?: string; sid?: string; role?: TRole; tv?: number; name?: string | null; email?: string | null };
@@ -15,6 +15,7 @@ function headerOf(headers: Record<string, unknown> | undefined, name: string): s
 }
 
 export const authOptions: NextAuthOptions = {
+  secret: sessionSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login", error: "/login" },
   providers: [

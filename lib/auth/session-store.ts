@@ -16,6 +16,15 @@ const EXTEND_WHEN_LEFT_MS = SESSION_MAX_AGE_MS / 2;
 /** Expired rows are kept this long: their addresses are the user's usual ones for the sign-in throttle. */
 export const SESSION_HISTORY_MS = 30 * 24 * 60 * 60_000;
 
+/**
+ * The key that signs session cookies. `next dev` may run without NEXTAUTH_SECRET (next-auth then
+ * derives one internally, which lib/auth/session.ts could not reproduce), so development gets a
+ * fixed key; production without the variable stays an error, as next-auth makes it.
+ */
+export function sessionSecret(): string | undefined {
+  return process.env.NEXTAUTH_SECRET ?? (process.env.NODE_ENV === "development" ? "factmark-development-only-session-secret" : undefined);
+}
+
 /** What the session cookie carries besides next-auth's own claims. */
 export type SessionClaims = { uid?: unknown; sid?: unknown; tv?: unknown; [claim: string]: unknown };
 

@@ -6,7 +6,7 @@ import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertRole, type SessionUser, type TRole } from "./roles";
-import { findSessionUser } from "./session-store";
+import { findSessionUser, sessionSecret } from "./session-store";
 
 // The only module that reads the next-auth session.
 
@@ -20,7 +20,7 @@ import { findSessionUser } from "./session-store";
 export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   // Cookies only: getToken would also take an Authorization header, which is not how Factmark signs in.
   const req = { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
-  const claims = await getToken({ req });
+  const claims = await getToken({ req, secret: sessionSecret() });
   if (!claims) return null;
   return findSessionUser(await getPrisma(), claims);
 });
