@@ -41,3 +41,17 @@ test("signing out in one browser leaves the same user's other sessions open", as
   await expect(other.getByRole("button", { name: "Sign out" })).toBeVisible();
   await other.close();
 });
+
+test("when the server cannot end the session, the page says so instead of looking signed out", async ({ page }) => {
+  await signInAndWait(page, "reviewer2@example.org");
+  // What the sign-out route answers while the database is down (503 with a reason).
+  await page.route("**/api/auth/signout", (route) =>
+    route.fulfill({ status: 503, headers: { "retry-after": "5" }, json: { error: { code: "UNAVAILABLE", message: "The database is not reachable right now; nothing was changed. Try again in a moment." } } }),
+  );
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The database is not reachable right now" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.unroute("**/api/auth/signout");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+});
