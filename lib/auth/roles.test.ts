@@ -3,8 +3,16 @@ import { AppError } from "@/lib/errors";
 import { assertRole, ROLES, type SessionUser, type TRole } from "./roles";
 
 const sessionUser = vi.hoisted(() => ({ current: null as null | { id: string; name: string; email: string; role: string } }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (sessionUser.current ? { user: sessionUser.current } : null) }));
-vi.mock("./options", () => ({ authOptions: {} }));
+// The cookie decodes to a session of sessionUser.current, and the database has its row.
+vi.mock("next/headers", () => ({ cookies: async () => ({ getAll: () => [] }) }));
+vi.mock("next-auth/jwt", () => ({ getToken: async () => (sessionUser.current ? { uid: sessionUser.current.id, sid: "s1", tv: 0 } : null) }));
+vi.mock("@/lib/db/client", () => ({
+  getPrisma: async () => ({
+    session: {
+      findFirst: async () => (sessionUser.current ? { expiresAt: new Date(Date.now() + 12 * 3600_000), user: { ...sessionUser.current, active: true, tokenVersion: 0 } } : null),
+    },
+  }),
+}));
 
 const user = (role: TRole): SessionUser => ({ id: "u1", name: "U", email: "u@example.org", role });
 

@@ -1,22 +1,28 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { authOptions } from "./options";
-import { assertRole, ROLES, type SessionUser, type TRole } from "./roles";
+import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { assertRole, type SessionUser, type TRole } from "./roles";
+import { findSessionUser, sessionSecret } from "./session-store";
 
 // The only module that reads the next-auth session.
 
 /**
- * The signed-in user, re-checked against the database (active, role, token version). Cached for
- * the request: the header, the page and its guards all ask, and each check is a query.
+ * The signed-in user: the session cookie is decoded here and its session row and user re-checked
+ * in the database (not revoked, active, token version, current role). A database failure is
+ * thrown, so a route answers 503 instead of treating the user as signed out (issue 12); that is
+ * why this does not go through getServerSession, whose jwt callback errors read as "no session".
+ * Cached for the request: the header, the page and its guards all ask, and each check is a query.
  */
 export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const user = session?.user as Partial<SessionUser> | undefined;
-  if (!user?.id || !user.role || !ROLES.includes(user.role)) return null;
-  return { id: user.id, name: user.name ?? "", email: user.email ?? "", role: user.role };
+  // Cookies only: getToken would also take an Authorization header, which is not how Factmark signs in.
+  const req = { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
+  const claims = await getToken({ req, secret: sessionSecret() });
+  if (!claims) return null;
+  return findSessionUser(await getPrisma(), claims);
 });
 
 /** For services and route handlers: throws UNAUTHENTICATED when nobody is signed in. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm start: build when the build is missing or older than the sources, make sure a session
-// secret exists, then serve with `next start`. Migrations and the idempotent seed run inside the
+// secret exists, then serve with lib/cli/serve.mjs (`next start` that passes the socket address on). Migrations and the idempotent seed run inside the
 // server at start-up (instrumentation.ts), because only one process may open the embedded database.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -59,7 +59,7 @@ if (!builtAt || SOURCES.some((s) => newestMtime(path.join(root, s)) > builtAt)) 
   if (built.status !== 0) fail("`next build` failed (see above).");
 }
 
-// Next's own entry point, not npx, so a signal sent to this process reaches the server itself.
-const server = spawn(process.execPath, [nextBin, "start", "-H", host, "-p", port], { stdio: "inherit", env });
+// serve.mjs is `next start` plus the client's socket address for sign-in throttling (issue 12).
+const server = spawn(process.execPath, [path.join(root, "lib", "cli", "serve.mjs")], { stdio: "inherit", env: { ...env, HOST: host } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

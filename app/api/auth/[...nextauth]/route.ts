@@ -1,5 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { getSessionUser } from "@/lib/auth/session";
+import { assertSessionStoreReachable } from "@/lib/auth/session-store";
 import { checkSignInRequest } from "@/lib/auth/sign-in-request";
 import { errorResponse } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/http/request-guard";
@@ -8,7 +10,20 @@ const handler = NextAuth(authOptions);
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
-export { handler as GET };
+// next-auth reads an error in its session check as "no session" and clears the cookie, and it
+// swallows an error while revoking at sign-out. Asking the database first turns an outage into an
+// error response (503, lib/errors.ts), never a silent sign-out.
+export async function GET(req: Request, context: RouteContext) {
+  const { nextauth } = await context.params;
+  if (nextauth.join("/") === "session") {
+    try {
+      await getSessionUser();
+    } catch (e) {
+      return errorResponse(e);
+    }
+  }
+  return handler(req, context);
+}
 
 // Sign-in and sign-out posts must come from the app's own pages: next-auth's CSRF cookie can be
 // planted by a sibling port or subdomain (cookies ignore ports), and a forged sign-in would put the
@@ -16,9 +31,11 @@ export { handler as GET };
 // the credentials request is checked first and bad input gets a 400 that says what is wrong.
 export async function POST(req: Request, context: RouteContext) {
   const { nextauth } = await context.params;
+  const action = nextauth.join("/");
   try {
     assertSameOrigin(req);
-    if (nextauth.join("/") === "callback/credentials") await checkSignInRequest(req.clone());
+    if (action === "callback/credentials") await checkSignInRequest(req.clone());
+    if (action === "signout") await assertSessionStoreReachable();
   } catch (e) {
     return errorResponse(e);
   }

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// The production server `npm start` runs: Next's request handler behind a plain Node HTTP server,
+// so the socket's address can be handed to the app. Next's route handlers are not given it, and
+// `next start` puts it in X-Forwarded-For only when the client sent none, so a forged header would
+// pass for the client's address (issue 12, item 5). Every request here gets x-factmark-peer set to
+// the socket address, and x-factmark-peer-key to a key made at start-up that no client knows;
+// whatever a client sent under those names is overwritten. lib/http/client-address.ts believes
+// the peer header only with the key.
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const port = Number(process.env.PORT || "3000");
+const hostname = process.env.HOST || "127.0.0.1";
+const peerKey = randomBytes(32).toString("base64url");
+process.env.FACTMARK_PEER_KEY = peerKey;
+
+// As `next start` does, and before Next is loaded: some of its modules read it at import time.
+process.env.NODE_ENV = "production";
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: root, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  req.headers["x-factmark-peer"] = req.socket.remoteAddress ?? "";
+  req.headers["x-factmark-peer-key"] = peerKey;
+  handle(req, res).catch((error) => {
+    console.error("[factmark] request failed", error);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+    res.end("Internal error");
+  });
+});
+server.listen(port, hostname, () => console.log(`Factmark listening on http://${hostname}:${port}`));
+
+function stop() {
+  server.close(() => process.exit(0));
+  // Open keep-alive connections would hold close() up.
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
