@@ -58,9 +58,11 @@ export const ZRestoreVersion = z.object({
   correctionNote: optionalText(MAX_CORRECTION_NOTE, "The correction note"),
 });
 
+/** Every decision names the claim version the editor saw, like a workflow transition: a stale one is a 409. */
+const ZClaimVersion = z.number({ error: "Send the claim's version (reload the page)." }).int().positive();
 export const ZStaleClaimAction = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("confirm") }),
-  z.object({ action: z.literal("send-back"), reason: z.string().trim().min(1, "Say what the reviewer should check.").max(2000) }),
-  z.object({ action: z.literal("reattach"), articleVersionId: z.string().min(1), start: z.number().int().min(0), end: z.number().int().min(1) }),
+  z.object({ action: z.literal("confirm"), version: ZClaimVersion }),
+  z.object({ action: z.literal("send-back"), version: ZClaimVersion, reason: z.string().trim().min(1, "Say what the reviewer should check.").max(2000) }),
+  z.object({ action: z.literal("reattach"), version: ZClaimVersion, articleVersionId: z.string().min(1), start: z.number().int().min(0), end: z.number().int().min(1) }),
 ]);
 export type TStaleClaimAction = z.infer<typeof ZStaleClaimAction>;
