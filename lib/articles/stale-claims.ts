@@ -76,7 +76,7 @@ export async function resolveStaleClaim(actor: SessionUser | null, slug: string,
     }
     if (!decision.ok) throw new AppError("CONFLICT", decision.message);
     // The article lock serializes decisions on this article; the condition still guards the row.
-    const writeClaim = async (data: Prisma.ClaimUpdateManyMutationInput) => {
+    const writeClaim = async (data: Prisma.ClaimUncheckedUpdateManyInput) => {
       const { count } = await tx.claim.updateMany({ where: { id: claim.id, version: input.version, state: claim.state, deletedAt: null }, data: { ...data, version: { increment: 1 }, updatedById: user.id } });
       if (count === 0) throw new AppError("CONFLICT", "This claim changed after you opened the page. Nothing was done. Reload the page and decide again.");
     };
