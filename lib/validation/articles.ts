@@ -1,7 +1,7 @@
 // Article import and edit input (issue 7), shared by the forms (client) and the services (server).
 import { z } from "zod";
 import { checkSourceUrl } from "./claims";
-import { nameText, optionalDate, storableText, ZRowId } from "./text";
+import { hasLoneSurrogate, nameText, optionalDate, storableText, SURROGATE_MESSAGE, ZRowId } from "./text";
 
 export const MAX_TITLE = 300;
 export const MAX_BYLINE = 300;
@@ -18,8 +18,11 @@ export const ZImportFormat = z.enum(["text", "markdown", "html"]);
 
 export const ZImportPreview = z.object({
   format: ZImportFormat,
-  // The 2 MB limit is checked on UTF-8 bytes by lib/import/limits.ts, with its own message.
-  content: z.string(),
+  // The 2 MB limit and binary content (a NUL) are checked by lib/import/limits.ts, with their own
+  // messages; half a surrogate pair would reach the database and fail there, so it is refused here.
+  content: z.string().superRefine((v, ctx) => {
+    if (hasLoneSurrogate(v)) ctx.addIssue({ code: "custom", message: `The article text ${SURROGATE_MESSAGE}` });
+  }),
 });
 export type TImportPreview = z.infer<typeof ZImportPreview>;
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ZCreateUser, ZUpdateProfile } from "@/lib/accounts/schemas";
+import { ZArticleDoc } from "@/lib/articles/document";
 import { ZCreateArticle, ZRestoreVersion, ZSaveVersion, ZStaleClaimAction } from "./articles";
 import { ZClaimFields, ZCreateClaim, ZSourceInput } from "./claims";
 import { ZComment, ZQueueFilters, ZTransition } from "./workflow";
@@ -66,6 +67,19 @@ describe("dates that do not exist are refused, not rolled over (issue 12, items 
   });
   it("keeps a real leap day as written", () => {
     expect((ZCreateArticle.parse({ ...article, publishedAt: "2024-02-29" }) as { publishedAt: string }).publishedAt).toBe("2024-02-29");
+  });
+});
+
+describe("imported article text", () => {
+  it("refuses half a surrogate pair in the content, and leaves NUL to the binary-file check", () => {
+    expect(message(ZCreateArticle, { ...article, content: "Body \uDE00." })).toMatch(/broken character/);
+    expect(message(ZCreateArticle, { ...article, content: "Body 😀." })).toBeNull();
+  });
+  it("refuses a NUL or half a surrogate pair in a saved version's document", () => {
+    const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+    expect(message(ZArticleDoc, doc("Body."))).toBeNull();
+    expect(message(ZArticleDoc, doc("Bo\u0000dy."))).toMatch(/NUL character/);
+    expect(message(ZArticleDoc, doc("Body \uD800."))).toMatch(/broken character/);
   });
 });
 

@@ -21,10 +21,15 @@ export const NUL_MESSAGE = "contains a NUL character (U+0000), which cannot be s
 export const SURROGATE_MESSAGE = "contains a broken character (half of an emoji or other symbol). Type or paste that part again.";
 export const NAME_CONTROL_MESSAGE = "cannot contain control or text-direction characters (such as U+202E): readers would see a different name than the one stored.";
 
+/** Half of a surrogate pair: not a character, and not encodable as UTF-8. */
+export function hasLoneSurrogate(value: string): boolean {
+  return LONE_SURROGATE.test(value);
+}
+
 /** Why `value` cannot be stored as text, or null when it can. `what` starts the message ("The comment"). */
 export function findUnstorableText(value: string, what = "This text"): string | null {
   if (NUL.test(value)) return `${what} ${NUL_MESSAGE}`;
-  if (LONE_SURROGATE.test(value)) return `${what} ${SURROGATE_MESSAGE}`;
+  if (hasLoneSurrogate(value)) return `${what} ${SURROGATE_MESSAGE}`;
   return null;
 }
 
