@@ -2,7 +2,7 @@
 // the same rules and the same messages on both sides.
 import { z } from "zod";
 import { STANCES, VERDICTS } from "@/lib/verdicts";
-import { optionalDate, storableText, ZRowId } from "./text";
+import { hasLoneSurrogate, optionalDate, storableText, SURROGATE_MESSAGE, ZRowId } from "./text";
 
 const MAX_URL = 2048;
 
@@ -13,6 +13,7 @@ export function checkSourceUrl(raw: string): string | null {
   if (value.length > MAX_URL) return `That address is too long (${MAX_URL} characters at most).`;
   // Control characters and whitespace inside a URL are how scheme filters get fooled ("java\tscript:").
   if (/[\u0000-\u001f\u007f\s]/.test(value)) return "A web address cannot contain spaces or control characters.";
+  if (hasLoneSurrogate(value)) return `The web address ${SURROGATE_MESSAGE}`;
   let url: URL;
   try {
     url = new URL(value);

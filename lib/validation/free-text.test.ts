@@ -70,6 +70,14 @@ describe("dates that do not exist are refused, not rolled over (issue 12, items 
   });
 });
 
+describe("web addresses", () => {
+  it("refuse half a surrogate pair, which URL parsing would quietly turn into U+FFFD", () => {
+    expect(message(ZSourceInput, { ...source, url: "https://example.org/\uD800" })).toMatch(/broken character/);
+    expect(message(ZCreateArticle, { ...article, sourceUrl: "https://example.org/\uDC00" })).toMatch(/broken character/);
+    expect(message(ZSourceInput, { ...source, url: "https://example.org/😀" })).toBeNull();
+  });
+});
+
 describe("imported article text", () => {
   it("refuses half a surrogate pair in the content, and leaves NUL to the binary-file check", () => {
     expect(message(ZCreateArticle, { ...article, content: "Body \uDE00." })).toMatch(/broken character/);
