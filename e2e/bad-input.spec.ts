@@ -78,6 +78,7 @@ test("an editor's hostile text, dates, spans and path segments are refused with 
 
   await test.step("malformed slugs, ids and version numbers in the path", async () => {
     await expectRefused(await send(page, "PATCH", "/api/claims/%00", { version: 1, fields: FIELDS }), 404, /no such claim/);
+    await expectRefused(await send(page, "PATCH", `/api/claims/${claim.id}`, { version: 2 ** 40, fields: FIELDS }), 400, /no such version/);
     await expectRefused(await send(page, "POST", "/api/claims/%00/comments", { body: "Hi" }), 404, /no such claim/);
     await expectRefused(await send(page, "POST", "/api/claims/%00/transitions", { action: "submit", version: 1 }), 404, /no such claim/);
     await expectRefused(await page.request.get("/api/articles/%00/claims"), 404, /no article at this address/);

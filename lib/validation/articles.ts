@@ -1,7 +1,7 @@
 // Article import and edit input (issue 7), shared by the forms (client) and the services (server).
 import { z } from "zod";
 import { checkSourceUrl } from "./claims";
-import { hasLoneSurrogate, nameText, optionalDate, storableText, SURROGATE_MESSAGE, ZRowId } from "./text";
+import { hasLoneSurrogate, nameText, optionalDate, storableText, SURROGATE_MESSAGE, ZRowId, ZRowVersion } from "./text";
 
 export const MAX_TITLE = 300;
 export const MAX_BYLINE = 300;
@@ -58,10 +58,9 @@ export const ZRestoreVersion = z.object({
 });
 
 /** Every decision names the claim version the editor saw, like a workflow transition: a stale one is a 409. */
-const ZClaimVersion = z.number({ error: "Send the claim's version (reload the page)." }).int().positive();
 export const ZStaleClaimAction = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("confirm"), version: ZClaimVersion }),
-  z.object({ action: z.literal("send-back"), version: ZClaimVersion, reason: storableText("The reason").trim().min(1, "Say what the reviewer should check.").max(2000) }),
-  z.object({ action: z.literal("reattach"), version: ZClaimVersion, articleVersionId: ZRowId, start: z.number().int().min(0), end: z.number().int().min(1) }),
+  z.object({ action: z.literal("confirm"), version: ZRowVersion }),
+  z.object({ action: z.literal("send-back"), version: ZRowVersion, reason: storableText("The reason").trim().min(1, "Say what the reviewer should check.").max(2000) }),
+  z.object({ action: z.literal("reattach"), version: ZRowVersion, articleVersionId: ZRowId, start: z.number().int().min(0), end: z.number().int().min(1) }),
 ]);
 export type TStaleClaimAction = z.infer<typeof ZStaleClaimAction>;

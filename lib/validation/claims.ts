@@ -2,7 +2,7 @@
 // the same rules and the same messages on both sides.
 import { z } from "zod";
 import { STANCES, VERDICTS } from "@/lib/verdicts";
-import { hasLoneSurrogate, optionalDate, storableText, SURROGATE_MESSAGE, ZRowId } from "./text";
+import { hasLoneSurrogate, optionalDate, storableText, SURROGATE_MESSAGE, ZRowId, ZRowVersion } from "./text";
 
 const MAX_URL = 2048;
 
@@ -82,12 +82,12 @@ export type TCreateClaim = z.output<typeof ZCreateClaim>;
 
 export const ZUpdateClaim = z.object({
   /** The claim version the editor read; a stale one is refused with a conflict. */
-  version: z.number().int().positive(),
+  version: ZRowVersion,
   fields: ZClaimFields,
 });
 export type TUpdateClaim = z.output<typeof ZUpdateClaim>;
 
-export const ZDeleteClaim = z.object({ version: z.number().int().positive() });
+export const ZDeleteClaim = z.object({ version: ZRowVersion });
 
 /** "a, b ,c" → ["a","b","c"] for the Tags field. */
 export function splitTags(raw: string): string[] {

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { ZCreateUser, ZUpdateProfile } from "@/lib/accounts/schemas";
 import { ZArticleDoc } from "@/lib/articles/document";
 import { ZCreateArticle, ZRestoreVersion, ZSaveVersion, ZStaleClaimAction } from "./articles";
-import { ZClaimFields, ZCreateClaim, ZSourceInput } from "./claims";
+import { ZClaimFields, ZCreateClaim, ZDeleteClaim, ZSourceInput, ZUpdateClaim } from "./claims";
 import { ZComment, ZQueueFilters, ZTransition } from "./workflow";
 
 const source = { url: "https://example.org/report", title: "Report", stance: "SUPPORTS" };
@@ -89,6 +89,16 @@ describe("imported article text", () => {
     expect(message(ZArticleDoc, doc("Bo\u0000dy."))).toMatch(/NUL character/);
     expect(message(ZArticleDoc, doc("Body \uD800."))).toMatch(/broken character/);
   });
+});
+
+describe("version counters", () => {
+  it.each([2 ** 31, 2 ** 40, Number.MAX_SAFE_INTEGER])("refuses %d, which PostgreSQL's int cannot compare (a 500 before)", (version) => {
+    expect(message(ZUpdateClaim, { version, fields })).toMatch(/no such version/);
+    expect(message(ZDeleteClaim, { version })).toMatch(/no such version/);
+    expect(message(ZTransition, { action: "submit", version })).toMatch(/no such version/);
+    expect(message(ZStaleClaimAction, { action: "confirm", version })).toMatch(/no such version/);
+  });
+  it("accepts the largest int", () => expect(message(ZDeleteClaim, { version: 2 ** 31 - 1 })).toBeNull());
 });
 
 describe("ids in bodies and filters", () => {

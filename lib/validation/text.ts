@@ -101,12 +101,18 @@ export const ZSlug = z.string().min(1).max(120).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*
 /** A row id as the database makes them (cuid); a bad one is a row that does not exist. */
 export const ZRowId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
+/** The largest PostgreSQL int: a bigger number used as a query parameter fails in the database (a 500). */
+export const MAX_INT4 = 2_147_483_647;
+
 /** A version number in a URL: a positive integer a PostgreSQL int can hold. */
 export const ZVersionNumber = z
   .string()
   .regex(/^[1-9]\d{0,9}$/)
   .transform(Number)
-  .refine((n) => n <= 2_147_483_647);
+  .refine((n) => n <= MAX_INT4);
+
+/** A row's version counter in a body (optimistic concurrency): a positive PostgreSQL int. */
+export const ZRowVersion = z.number({ error: "Send the version you read (reload the page)." }).int("A version is a whole number.").min(1, "A version starts at 1.").max(MAX_INT4, "There is no such version: reload the page.");
 
 export const MAX_SEARCH_LENGTH = 200;
 

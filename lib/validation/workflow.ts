@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { VERDICTS } from "@/lib/verdicts";
 import { TRANSITION_ACTIONS } from "@/lib/workflow/state-machine";
-import { storableText, ZRowId, ZSlug } from "./text";
+import { storableText, ZRowId, ZRowVersion, ZSlug } from "./text";
 
 export const MAX_REASON = 2000;
 export const MAX_COMMENT = 5000;
@@ -11,7 +11,7 @@ export const ZTransition = z
   .object({
     action: z.enum(TRANSITION_ACTIONS, { error: "Unknown action." }),
     /** The claim version the user read; a stale one is refused with a conflict. */
-    version: z.number().int().positive(),
+    version: ZRowVersion,
     reason: storableText("The reason").max(MAX_REASON, `The reason is too long (${MAX_REASON.toLocaleString("en")} characters at most).`).transform((v) => v.trim()).optional(),
   })
   .superRefine((t, ctx) => {
