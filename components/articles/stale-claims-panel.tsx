@@ -47,7 +47,7 @@ export default function StaleClaimsPanel({ slug, claims, onChanged, getSelection
                   <p className="hint">Words now</p>
                   <blockquote className="claim-quote"><ins>{c.newQuote}</ins></blockquote>
                   <div className="form-actions">
-                    <button type="button" disabled={busy === c.id} onClick={() => act(c.id, { action: "confirm" }, "Confirmed: the check stands for the new words.")}>Confirm</button>
+                    <button type="button" disabled={busy === c.id} onClick={() => act(c.id, { action: "confirm", version: c.version }, "Confirmed: the check stands for the new words.")}>Confirm</button>
                   </div>
                 </>
               ) : (
@@ -62,7 +62,7 @@ export default function StaleClaimsPanel({ slug, claims, onChanged, getSelection
                       onClick={() => {
                         const sel = getSelection();
                         if (typeof sel === "string") return setMessage(sel);
-                        act(c.id, { action: "reattach", ...sel }, "Re-attached to the selected words.");
+                        act(c.id, { action: "reattach", version: c.version, ...sel }, "Re-attached to the selected words.");
                       }}
                     >
                       Re-attach to selected words
@@ -75,7 +75,7 @@ export default function StaleClaimsPanel({ slug, claims, onChanged, getSelection
                 <input id={`reason-${c.id}`} value={reasons[c.id] ?? ""} onChange={(e) => setReasons({ ...reasons, [c.id]: e.target.value })} />
               </div>
               <div className="form-actions">
-                <button type="button" className="link-button" disabled={busy === c.id} onClick={() => act(c.id, { action: "send-back", reason: reasons[c.id] ?? "" }, "Sent back to the reviewer.")}>Send back</button>
+                <button type="button" className="link-button" disabled={busy === c.id} onClick={() => act(c.id, { action: "send-back", version: c.version, reason: reasons[c.id] ?? "" }, "Sent back to the reviewer.")}>Send back</button>
               </div>
             </li>
           ))}

@@ -3,6 +3,7 @@ import type { SessionUser, TRole } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertAdmin } from "./authorize";
+import { parseInput } from "./errors";
 import { ZUserQuery } from "./schemas";
 
 export type UserRow = {
@@ -42,7 +43,7 @@ export function userRowSelect(now: Date) {
 
 export async function listUsers(actor: SessionUser | null, query: unknown = {}): Promise<UserRow[]> {
   assertAdmin(actor);
-  const { q, role } = ZUserQuery.parse(query ?? {});
+  const { q, role } = parseInput(ZUserQuery, query ?? {});
   const prisma = await getPrisma();
   const now = new Date();
   const where: Prisma.UserWhereInput = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, ZAcceptInvitation, ZChangePassword, ZCreateUser, ZUserQuery } from "./schemas";
+import { fieldErrorsOf, ZAcceptInvitation, ZChangePassword, ZCreateUser, ZUpdateProfile, ZUserQuery } from "./schemas";
 
 const errors = (r: { success: boolean; error?: unknown }) => (r.success ? {} : fieldErrorsOf(r.error as never));
 
@@ -38,5 +38,31 @@ describe("account schemas", () => {
   it("ignores nonsense in the user list's query string", () => {
     expect(ZUserQuery.parse({ q: ["a", "b"], role: "OWNER" })).toEqual({});
     expect(ZUserQuery.parse({ q: " rita ", role: "REVIEWER" })).toEqual({ q: "rita", role: "REVIEWER" });
+  });
+
+  it.each([
+    ["a NUL", "ri\u0000ta", /NUL character/],
+    ["a lone surrogate", "rita\uD800", /broken character/],
+    ["a search too long to run", "r".repeat(201), /too long/],
+  ])("refuses %s in the user search with a reason (issue 12)", (_, q, message) => {
+    const parsed = ZUserQuery.safeParse({ q });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0].message).toMatch(message);
+  });
+
+  it.each([
+    ["a right-to-left override", "Mallory\u202E"],
+    ["a left-to-right isolate", "\u2066Admin\u2069"],
+    ["a control character", "Mal\u0007lory"],
+    ["a new line", "Mallory\nAdmin"],
+    ["a NUL", "Mal\u0000lory"],
+    ["a lone surrogate", "Mallory \uD83D"],
+  ])("refuses a name with %s, for a profile and a new user (issue 12)", (_, name) => {
+    expect(ZUpdateProfile.safeParse({ name }).success).toBe(false);
+    expect(ZCreateUser.safeParse({ name, email: "m@example.org", role: "READER", method: "invitation" }).success).toBe(false);
+  });
+
+  it("keeps names in any script, with emoji and joiners", () => {
+    for (const name of ["Zoë O’Brien", "محمد علي", "می‌خواهم", "Sam 🏳️‍🌈"]) expect(ZUpdateProfile.parse({ name })).toEqual({ name });
   });
 });

@@ -1,19 +1,19 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { nameText, searchQuery, storableText } from "@/lib/validation/text";
 
 // Shared by the account forms (client) and the services (server): same rules, same messages.
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
 
-export const ZName = z
-  .string({ error: "Enter a name." })
+// Names are shown to readers ("Checked by …"): no control or text-direction characters (issue 12).
+export const ZName = nameText("The name", { error: "Enter a name." })
   .trim()
   .min(1, "Enter a name.")
   .max(100, "That name is too long (100 characters at most).");
 
-export const ZEmail = z
-  .string({ error: "Enter an email address." })
+export const ZEmail = storableText("The email address", { error: "Enter an email address." })
   .trim()
   .min(1, "Enter an email address.")
   .max(254, "That email address is too long (254 characters at most).")
@@ -75,7 +75,8 @@ export type TAcceptInvitation = z.infer<typeof ZAcceptInvitation>;
 
 /** The search and filter of /admin/users; anything unrecognised means "no filter". */
 export const ZUserQuery = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  // A search that cannot be run (too long, a NUL) is refused with its reason, not a 500.
+  q: z.preprocess((v) => (typeof v === "string" ? v : undefined), searchQuery()),
   role: ZRole.optional().catch(undefined),
 });
 export type TUserQuery = z.infer<typeof ZUserQuery>;

@@ -111,21 +111,23 @@ describe.each(ENGINES)("article versions on $name", ({ create }) => {
     expect(corrections.changedChecks).toEqual([expect.objectContaining({ claimId: changed.id, note: CHANGED_AFTER_CHECK_NOTE, checkedQuote: "no cracks were found in the concrete" })]);
     expect((await listStaleClaims(users.editor, slug)).map((c) => c.id).sort()).toEqual([changed.id, changed2.id, lost.id].sort());
 
-    expect(await codeOf(resolveStaleClaim(users.reviewer, slug, changed.id, { action: "confirm" }))).toBe("FORBIDDEN");
-    expect(await codeOf(resolveStaleClaim(users.editor, slug, lost.id, { action: "confirm" }))).toBe("CONFLICT");
-    await resolveStaleClaim(users.editor, slug, changed.id, { action: "confirm" });
+    const versionOf = async (id: string) => (await t.db.prisma.claim.findUniqueOrThrow({ where: { id } })).version;
+    expect(await codeOf(resolveStaleClaim(users.reviewer, slug, changed.id, { action: "confirm", version: await versionOf(changed.id) }))).toBe("FORBIDDEN");
+    expect(await codeOf(resolveStaleClaim(users.editor, slug, lost.id, { action: "confirm", version: await versionOf(lost.id) }))).toBe("CONFLICT");
+    expect(await codeOf(resolveStaleClaim(users.editor, slug, changed.id, { action: "confirm", version: (await versionOf(changed.id)) + 1 }))).toBe("CONFLICT");
+    await resolveStaleClaim(users.editor, slug, changed.id, { action: "confirm", version: await versionOf(changed.id) });
     corrections = await getArticleCorrections(slug);
     expect(corrections.changedChecks).toEqual([]);
     const confirmed = await t.db.prisma.claim.findUniqueOrThrow({ where: { id: changed.id }, include: { published: true } });
     expect(confirmed.stale).toBeNull();
     expect(confirmed.published!.quote).toBe(confirmed.quote);
 
-    await resolveStaleClaim(users.editor, slug, changed2.id, { action: "send-back", reason: "The month changed; check the inspection date again." });
+    await resolveStaleClaim(users.editor, slug, changed2.id, { action: "send-back", version: await versionOf(changed2.id), reason: "The month changed; check the inspection date again." });
     expect(await t.db.prisma.claim.findUniqueOrThrow({ where: { id: changed2.id } })).toMatchObject({ state: "CHANGES_REQUESTED", stale: null });
 
     const reStart = v2.plainText.indexOf("full inspection report");
-    expect(await codeOf(resolveStaleClaim(users.editor, slug, lost.id, { action: "reattach", articleVersionId: versionId, start: reStart, end: reStart + 22 }))).toBe("CONFLICT");
-    await resolveStaleClaim(users.editor, slug, lost.id, { action: "reattach", articleVersionId: v2.id, start: reStart, end: reStart + 22 });
+    expect(await codeOf(resolveStaleClaim(users.editor, slug, lost.id, { action: "reattach", version: await versionOf(lost.id), articleVersionId: versionId, start: reStart, end: reStart + 22 }))).toBe("CONFLICT");
+    await resolveStaleClaim(users.editor, slug, lost.id, { action: "reattach", version: await versionOf(lost.id), articleVersionId: v2.id, start: reStart, end: reStart + 22 });
     expect(await t.db.prisma.claim.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({ stale: null, quote: "full inspection report", articleVersionId: v2.id });
     expect(await listStaleClaims(users.editor, slug)).toEqual([]);
 

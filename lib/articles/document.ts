@@ -3,6 +3,7 @@
 // importing Tiptap (components/editor/ checks that Tiptap's own textBetween gives the same string).
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { storableText } from "@/lib/validation/text";
 
 /** Blocks are joined by a blank line; a hard break is a newline (same as textBetween(…, "\n\n", leafText)). */
 export const BLOCK_SEPARATOR = "\n\n";
@@ -25,7 +26,8 @@ const ZMark = z.discriminatedUnion("type", [
     .strict(),
 ]);
 
-const ZText = z.object({ type: z.literal("text"), text: z.string().min(1), marks: z.array(ZMark).optional() }).strict();
+// NUL and half surrogate pairs cannot be stored in jsonb: refused with a reason (issue 12).
+const ZText = z.object({ type: z.literal("text"), text: storableText("The article text").min(1), marks: z.array(ZMark).optional() }).strict();
 const ZHardBreak = z.object({ type: z.literal("hardBreak") }).strict();
 const ZInline = z.union([ZText, ZHardBreak]);
 const inlineContent = z.array(ZInline).optional();

@@ -49,6 +49,11 @@ export async function listVersions(actor: SessionUser | null, slug: string): Pro
   };
 }
 
+/** A number PostgreSQL's int column can be asked about; 99999999999999999999 used to reach it and fail (issue 12). */
+function isVersionNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 2_147_483_647;
+}
+
 /** Word-level diff between any two versions, by number. */
 export async function diffVersions(actor: SessionUser | null, slug: string, from: number, to: number): Promise<{ parts: DiffPart[]; inserted: number; deleted: number }> {
   assertCanEditArticles(actor);
@@ -67,7 +72,7 @@ export async function restoreVersion(actor: SessionUser | null, slug: string, nu
   assertCanEditArticles(actor);
   const article = await articleIdOf(slug);
   const prisma = await getPrisma();
-  const old = await prisma.articleVersion.findUnique({ where: { articleId_number: { articleId: article.id, number } }, select: { doc: true } });
+  const old = isVersionNumber(number) ? await prisma.articleVersion.findUnique({ where: { articleId_number: { articleId: article.id, number } }, select: { doc: true } }) : null;
   if (!old) throw new AppError("NOT_FOUND", `There is no version ${number} of this article.`);
   return saveArticleVersion(actor, slug, { baseVersionId: input.baseVersionId, doc: old.doc, correctionNote: input.correctionNote }, { restoredFromNumber: number });
 }

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TCreateClaim } from "@/lib/validation/claims";
+import { checkSpanBoundaries } from "@/lib/validation/text";
 import { assertCanReview } from "./access";
 import type { ClaimDto } from "./claim-dto";
 import { CLAIM_INCLUDE, claimSnapshot, toClaimDto } from "./claim-rows";
@@ -22,6 +23,9 @@ export async function createClaim(actor: SessionUser, input: TCreateClaim): Prom
   }
   const text = version.plainText;
   if (input.start >= input.end || input.end > text.length) throw new AppError("INVALID", "The selection is outside the article's text. Select the words again.");
+  // Half an emoji cannot be stored (PostgreSQL refuses a lone surrogate), so say so instead of failing.
+  const splitProblem = checkSpanBoundaries(text, input.start, input.end);
+  if (splitProblem) throw new AppError("INVALID", splitProblem);
   const quote = text.slice(input.start, input.end);
   if (!quote.trim()) throw new AppError("INVALID", "Select some words of the article, not just spaces.");
   if (quote.length > MAX_QUOTE_LENGTH) throw new AppError("INVALID", `A claim can cover at most ${MAX_QUOTE_LENGTH.toLocaleString("en")} characters; select a shorter passage.`);

@@ -2,10 +2,11 @@ import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TVerdict } from "@/lib/verdicts";
+import { findUnstorableText, MAX_SEARCH_LENGTH } from "@/lib/validation/text";
 
 export type IndexEntry = { slug: string; title: string; byline: string | null; publishedAt: Date | null; tags: string[]; checkedCount: number; matches: { claimId: string; quote: string; verdict: TVerdict }[] };
 
-export const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_LENGTH = MAX_SEARCH_LENGTH;
 
 /**
  * Articles with their checked-claim counts, optionally filtered by a full-text query over article
@@ -16,6 +17,9 @@ export const MAX_QUERY_LENGTH = 200;
 export async function listIndex(query?: string): Promise<IndexEntry[]> {
   const q = query?.trim() ?? "";
   if (q.length > MAX_QUERY_LENGTH) throw new AppError("INVALID", `Search for at most ${MAX_QUERY_LENGTH} characters.`);
+  // PostgreSQL cannot take a NUL or half an emoji as a search term: say so rather than fail.
+  const problem = findUnstorableText(q, "The search");
+  if (problem) throw new AppError("INVALID", problem);
   const prisma = await getPrisma();
   const counts = new Map(
     (await prisma.publishedClaim.groupBy({ by: ["articleId"], where: { retractedAt: null }, _count: { _all: true } })).map((g) => [g.articleId, g._count._all]),

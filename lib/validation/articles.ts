@@ -1,14 +1,14 @@
 // Article import and edit input (issue 7), shared by the forms (client) and the services (server).
 import { z } from "zod";
 import { checkSourceUrl } from "./claims";
+import { hasLoneSurrogate, nameText, optionalDate, storableText, SURROGATE_MESSAGE, ZRowId, ZRowVersion } from "./text";
 
 export const MAX_TITLE = 300;
 export const MAX_BYLINE = 300;
 export const MAX_CORRECTION_NOTE = 2000;
 
-const optionalText = (max: number, what: string) =>
-  z
-    .string()
+const optionalText = (max: number, what: string, text = storableText) =>
+  text(what)
     .max(max, `${what} is too long (${max.toLocaleString("en")} characters at most).`)
     .optional()
     .nullable()
@@ -18,14 +18,18 @@ export const ZImportFormat = z.enum(["text", "markdown", "html"]);
 
 export const ZImportPreview = z.object({
   format: ZImportFormat,
-  // The 2 MB limit is checked on UTF-8 bytes by lib/import/limits.ts, with its own message.
-  content: z.string(),
+  // The 2 MB limit and binary content (a NUL) are checked by lib/import/limits.ts, with their own
+  // messages; half a surrogate pair would reach the database and fail there, so it is refused here.
+  content: z.string().superRefine((v, ctx) => {
+    if (hasLoneSurrogate(v)) ctx.addIssue({ code: "custom", message: `The article text ${SURROGATE_MESSAGE}` });
+  }),
 });
 export type TImportPreview = z.infer<typeof ZImportPreview>;
 
 export const ZCreateArticle = ZImportPreview.extend({
-  title: z.string().trim().min(1, "Give the article a title.").max(MAX_TITLE, `The title is too long (${MAX_TITLE} characters at most).`),
-  byline: optionalText(MAX_BYLINE, "The byline"),
+  title: storableText("The title").trim().min(1, "Give the article a title.").max(MAX_TITLE, `The title is too long (${MAX_TITLE} characters at most).`),
+  // Readers see the byline: the rule for names (no control or text-direction characters).
+  byline: optionalText(MAX_BYLINE, "The byline", nameText),
   sourceUrl: z
     .string()
     .optional()
@@ -35,18 +39,13 @@ export const ZCreateArticle = ZImportPreview.extend({
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     })
     .transform((v) => (v?.trim() ? v.trim() : null)),
-  publishedAt: z
-    .string()
-    .optional()
-    .nullable()
-    .refine((v) => !v?.trim() || (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && !Number.isNaN(Date.parse(v.trim()))), "Use a date like 2015-10-23.")
-    .transform((v) => (v?.trim() ? v.trim() : null)),
+  publishedAt: optionalDate("The publication date"),
 });
 export type TCreateArticle = z.infer<typeof ZCreateArticle>;
 
 export const ZSaveVersion = z.object({
   /** The version the editor opened; saving over a newer one is a CONFLICT. */
-  baseVersionId: z.string().min(1),
+  baseVersionId: ZRowId,
   /** Tiptap JSON; checked against ZArticleDoc by the service after normalizing. */
   doc: z.unknown(),
   correctionNote: optionalText(MAX_CORRECTION_NOTE, "The correction note"),
@@ -54,13 +53,14 @@ export const ZSaveVersion = z.object({
 export type TSaveVersion = z.infer<typeof ZSaveVersion>;
 
 export const ZRestoreVersion = z.object({
-  baseVersionId: z.string().min(1),
+  baseVersionId: ZRowId,
   correctionNote: optionalText(MAX_CORRECTION_NOTE, "The correction note"),
 });
 
+/** Every decision names the claim version the editor saw, like a workflow transition: a stale one is a 409. */
 export const ZStaleClaimAction = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("confirm") }),
-  z.object({ action: z.literal("send-back"), reason: z.string().trim().min(1, "Say what the reviewer should check.").max(2000) }),
-  z.object({ action: z.literal("reattach"), articleVersionId: z.string().min(1), start: z.number().int().min(0), end: z.number().int().min(1) }),
+  z.object({ action: z.literal("confirm"), version: ZRowVersion }),
+  z.object({ action: z.literal("send-back"), version: ZRowVersion, reason: storableText("The reason").trim().min(1, "Say what the reviewer should check.").max(2000) }),
+  z.object({ action: z.literal("reattach"), version: ZRowVersion, articleVersionId: ZRowId, start: z.number().int().min(0), end: z.number().int().min(1) }),
 ]);
 export type TStaleClaimAction = z.infer<typeof ZStaleClaimAction>;

@@ -2,6 +2,7 @@
 // the same rules and the same messages on both sides.
 import { z } from "zod";
 import { STANCES, VERDICTS } from "@/lib/verdicts";
+import { hasLoneSurrogate, optionalDate, storableText, SURROGATE_MESSAGE, ZRowId, ZRowVersion } from "./text";
 
 const MAX_URL = 2048;
 
@@ -12,6 +13,7 @@ export function checkSourceUrl(raw: string): string | null {
   if (value.length > MAX_URL) return `That address is too long (${MAX_URL} characters at most).`;
   // Control characters and whitespace inside a URL are how scheme filters get fooled ("java\tscript:").
   if (/[\u0000-\u001f\u007f\s]/.test(value)) return "A web address cannot contain spaces or control characters.";
+  if (hasLoneSurrogate(value)) return `The web address ${SURROGATE_MESSAGE}`;
   let url: URL;
   try {
     url = new URL(value);
@@ -30,23 +32,15 @@ const ZSourceUrl = z.string().superRefine((value, ctx) => {
 }).transform((v) => v.trim());
 
 const optionalText = (max: number, what: string) =>
-  z
-    .string()
+  storableText(what)
     .max(max, `${what} is too long (${max.toLocaleString("en")} characters at most).`)
     .transform((v) => v.trim())
     .optional()
     .transform((v) => (v ? v : null));
 
-const optionalDate = (what: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : null))
-    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), `${what} must be a date (YYYY-MM-DD).`);
-
 export const ZSourceInput = z.object({
   url: ZSourceUrl,
-  title: z.string().trim().min(1, "Give the source a title.").max(300, "The title is too long (300 characters at most)."),
+  title: storableText("The source's title").trim().min(1, "Give the source a title.").max(300, "The title is too long (300 characters at most)."),
   publisher: optionalText(200, "The publisher"),
   publishedAt: optionalDate("The publication date"),
   accessedAt: optionalDate("The access date"),
@@ -62,9 +56,9 @@ export const MAX_TAGS = 10;
 export const ZClaimFields = z
   .object({
     verdict: z.enum(VERDICTS, { error: "Choose a verdict." }),
-    explanation: z.string().max(5000, "The explanation is too long (5,000 characters at most).").transform((v) => v.trim()),
+    explanation: storableText("The explanation").max(5000, "The explanation is too long (5,000 characters at most).").transform((v) => v.trim()),
     tags: z
-      .array(z.string().trim().min(1).max(40, "A tag is 40 characters at most."))
+      .array(storableText("A tag").trim().min(1, "A tag cannot be empty.").max(40, "A tag is 40 characters at most."))
       .max(MAX_TAGS, `At most ${MAX_TAGS} tags.`)
       .transform((tags) => [...new Set(tags.map((t) => t.toLowerCase()))]),
     sources: z.array(ZSourceInput).max(MAX_SOURCES, `At most ${MAX_SOURCES} sources.`),
@@ -78,7 +72,7 @@ export type TClaimFieldsInput = z.input<typeof ZClaimFields>;
 export type TClaimFields = z.output<typeof ZClaimFields>;
 
 export const ZCreateClaim = z.object({
-  articleVersionId: z.string().min(1).max(64),
+  articleVersionId: ZRowId,
   /** UTF-16 offsets into that version's plain text. */
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
@@ -88,12 +82,12 @@ export type TCreateClaim = z.output<typeof ZCreateClaim>;
 
 export const ZUpdateClaim = z.object({
   /** The claim version the editor read; a stale one is refused with a conflict. */
-  version: z.number().int().positive(),
+  version: ZRowVersion,
   fields: ZClaimFields,
 });
 export type TUpdateClaim = z.output<typeof ZUpdateClaim>;
 
-export const ZDeleteClaim = z.object({ version: z.number().int().positive() });
+export const ZDeleteClaim = z.object({ version: ZRowVersion });
 
 /** "a, b ,c" → ["a","b","c"] for the Tags field. */
 export function splitTags(raw: string): string[] {

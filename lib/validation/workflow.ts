@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { VERDICTS } from "@/lib/verdicts";
 import { TRANSITION_ACTIONS } from "@/lib/workflow/state-machine";
+import { storableText, ZRowId, ZRowVersion, ZSlug } from "./text";
 
 export const MAX_REASON = 2000;
 export const MAX_COMMENT = 5000;
@@ -10,8 +11,8 @@ export const ZTransition = z
   .object({
     action: z.enum(TRANSITION_ACTIONS, { error: "Unknown action." }),
     /** The claim version the user read; a stale one is refused with a conflict. */
-    version: z.number().int().positive(),
-    reason: z.string().max(MAX_REASON, `The reason is too long (${MAX_REASON.toLocaleString("en")} characters at most).`).transform((v) => v.trim()).optional(),
+    version: ZRowVersion,
+    reason: storableText("The reason").max(MAX_REASON, `The reason is too long (${MAX_REASON.toLocaleString("en")} characters at most).`).transform((v) => v.trim()).optional(),
   })
   .superRefine((t, ctx) => {
     if ((t.action === "requestChanges" || t.action === "retract") && !t.reason) {
@@ -21,16 +22,16 @@ export const ZTransition = z
 export type TTransition = z.output<typeof ZTransition>;
 
 export const ZComment = z.object({
-  body: z.string().transform((v) => v.trim()).pipe(z.string().min(1, "Write a comment first.").max(MAX_COMMENT, `A comment is ${MAX_COMMENT.toLocaleString("en")} characters at most.`)),
+  body: storableText("The comment").transform((v) => v.trim()).pipe(z.string().min(1, "Write a comment first.").max(MAX_COMMENT, `A comment is ${MAX_COMMENT.toLocaleString("en")} characters at most.`)),
 });
 export type TComment = z.output<typeof ZComment>;
 
-export const ZAssignments = z.object({ reviewerIds: z.array(z.string().min(1).max(64)).max(100) });
+export const ZAssignments = z.object({ reviewerIds: z.array(ZRowId).max(100) });
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 export const ZQueueFilters = z.object({
-  article: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
-  reviewer: z.preprocess(emptyToUndefined, z.string().max(64).optional()),
+  article: z.preprocess(emptyToUndefined, ZSlug.optional()),
+  reviewer: z.preprocess(emptyToUndefined, ZRowId.optional()),
   verdict: z.preprocess(emptyToUndefined, z.enum(VERDICTS).optional()),
   state: z.preprocess(emptyToUndefined, z.enum(["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "RETRACTED"]).optional()),
 });

@@ -10,10 +10,18 @@ const S: TReviewState[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"
 const row = (...cells: Cell[]) => Object.fromEntries(S.map((s, i) => [s, cells[i]])) as Record<TReviewState, Cell>;
 const all = (c: Cell) => row(c, c, c, c, c);
 
+// The editor's decisions on a claim whose words changed (issue 7): never on a retracted claim (issue 12).
+const NOT_EDITORIAL = { confirmChange: all("403"), sendBack: all("403"), reattach: all("403") };
+const AFTER_CHANGE = {
+  confirmChange: row("DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "409"),
+  sendBack: row("CHANGES_REQUESTED", "CHANGES_REQUESTED", "CHANGES_REQUESTED", "CHANGES_REQUESTED", "409"),
+  reattach: row("DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "409"),
+};
+
 type Who = `${TRole}:${"author" | "other"}`;
 const EXPECTED: Record<Who, Record<TWorkflowAction, Record<TReviewState, Cell>>> = {
-  "READER:author": { submit: all("403"), approve: all("403"), requestChanges: all("403"), retract: all("403"), edit: all("403"), delete: all("403") },
-  "READER:other": { submit: all("403"), approve: all("403"), requestChanges: all("403"), retract: all("403"), edit: all("403"), delete: all("403") },
+  "READER:author": { submit: all("403"), approve: all("403"), requestChanges: all("403"), retract: all("403"), edit: all("403"), delete: all("403"), ...NOT_EDITORIAL },
+  "READER:other": { submit: all("403"), approve: all("403"), requestChanges: all("403"), retract: all("403"), edit: all("403"), delete: all("403"), ...NOT_EDITORIAL },
   "REVIEWER:author": {
     submit: row("SUBMITTED", "409", "SUBMITTED", "409", "409"),
     approve: all("403"),
@@ -21,8 +29,9 @@ const EXPECTED: Record<Who, Record<TWorkflowAction, Record<TReviewState, Cell>>>
     retract: all("403"),
     edit: row("DRAFT", "403", "CHANGES_REQUESTED", "403", "403"),
     delete: row("DRAFT", "403", "CHANGES_REQUESTED", "403", "403"),
+    ...NOT_EDITORIAL,
   },
-  "REVIEWER:other": { submit: all("403"), approve: all("403"), requestChanges: all("403"), retract: all("403"), edit: all("403"), delete: all("403") },
+  "REVIEWER:other": { submit: all("403"), approve: all("403"), requestChanges: all("403"), retract: all("403"), edit: all("403"), delete: all("403"), ...NOT_EDITORIAL },
   "EDITOR:author": {
     submit: row("SUBMITTED", "409", "SUBMITTED", "409", "409"),
     approve: all("403"),
@@ -30,6 +39,7 @@ const EXPECTED: Record<Who, Record<TWorkflowAction, Record<TReviewState, Cell>>>
     retract: row("409", "409", "409", "RETRACTED", "409"),
     edit: row("DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "SUBMITTED", "409"),
     delete: row("DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "409", "409"),
+    ...AFTER_CHANGE,
   },
   "EDITOR:other": {
     submit: all("403"),
@@ -38,6 +48,7 @@ const EXPECTED: Record<Who, Record<TWorkflowAction, Record<TReviewState, Cell>>>
     retract: row("409", "409", "409", "RETRACTED", "409"),
     edit: row("DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "SUBMITTED", "409"),
     delete: row("DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "409", "409"),
+    ...AFTER_CHANGE,
   },
   "ADMIN:author": {} as never,
   "ADMIN:other": {} as never,
@@ -52,7 +63,7 @@ const cases = ROLES.flatMap((role) =>
 );
 
 describe("workflow state machine: the full table", () => {
-  it("covers 4 roles × 2 relations × 6 actions × 5 states", () => expect(cases).toHaveLength(240));
+  it("covers 4 roles × 2 relations × 9 actions × 5 states", () => expect(cases).toHaveLength(360));
   it.each(cases)("%s (%s) %s on %s → %s", (role, rel, action, state, expected) => {
     const d = decide(action, state, { role, isAuthor: rel === "author" });
     const got: Cell = d.ok ? d.to : d.kind === "forbidden" ? "403" : "409";

@@ -5,11 +5,15 @@
 //                       ▲   │                   │
 //   CHANGES_REQUESTED ◀─┘   └─requestChanges    └─edit──▶ SUBMITTED (a pending revision; readers
 //        └──submit────▶ SUBMITTED                          keep the approved one until approval)
+//
+// After the article's words change under a claim (issue 7), an editor decides: confirmChange and
+// reattach keep the state; sendBack returns the check to its reviewer. None of them applies to a
+// RETRACTED claim: it is closed, and sending it back was a side door to publishing it again (issue 12).
 import type { TReviewState } from "@/lib/claims/claim-dto";
 import type { TRole } from "@/lib/auth/roles";
 
 export const REVIEW_STATES: readonly TReviewState[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "RETRACTED"];
-export const WORKFLOW_ACTIONS = ["submit", "approve", "requestChanges", "retract", "edit", "delete"] as const;
+export const WORKFLOW_ACTIONS = ["submit", "approve", "requestChanges", "retract", "edit", "delete", "confirmChange", "sendBack", "reattach"] as const;
 export type TWorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 /** The actions that are transitions (POST /api/claims/:id/transitions). */
 export const TRANSITION_ACTIONS = ["submit", "approve", "requestChanges", "retract"] as const;
@@ -46,6 +50,10 @@ const FROM: Record<TWorkflowAction, Partial<Record<TReviewState, TReviewState>>>
   // Editing keeps the state, except that an approved claim's edit becomes a pending revision.
   edit: { DRAFT: "DRAFT", CHANGES_REQUESTED: "CHANGES_REQUESTED", SUBMITTED: "SUBMITTED", APPROVED: "SUBMITTED" },
   delete: { DRAFT: "DRAFT", CHANGES_REQUESTED: "CHANGES_REQUESTED", SUBMITTED: "SUBMITTED" },
+  confirmChange: { DRAFT: "DRAFT", SUBMITTED: "SUBMITTED", CHANGES_REQUESTED: "CHANGES_REQUESTED", APPROVED: "APPROVED" },
+  // An approved claim sent back stays published (with the "changed after this check" note) until approved again.
+  sendBack: { DRAFT: "CHANGES_REQUESTED", SUBMITTED: "CHANGES_REQUESTED", CHANGES_REQUESTED: "CHANGES_REQUESTED", APPROVED: "CHANGES_REQUESTED" },
+  reattach: { DRAFT: "DRAFT", SUBMITTED: "SUBMITTED", CHANGES_REQUESTED: "CHANGES_REQUESTED", APPROVED: "APPROVED" },
 };
 
 const STATE_MESSAGES: Record<TWorkflowAction, string> = {
@@ -55,6 +63,9 @@ const STATE_MESSAGES: Record<TWorkflowAction, string> = {
   retract: "Only an approved claim can be retracted.",
   edit: "A retracted claim is closed and cannot be edited.",
   delete: "An approved or retracted claim cannot be deleted; retract it instead.",
+  confirmChange: "A retracted claim is closed: there is nothing to confirm.",
+  sendBack: "A retracted claim is closed and cannot be sent back; write a new claim instead.",
+  reattach: "A retracted claim is closed and cannot be re-attached.",
 };
 
 /** Who may do what, whatever the state. Returns a refusal message, or null when allowed. */
@@ -75,6 +86,10 @@ function refuseActor(action: TWorkflowAction, a: WorkflowActor): string | null {
     case "edit":
     case "delete":
       return a.isAuthor || editorial(a.role) ? null : "Only the claim's author or an editor can change this claim.";
+    case "confirmChange":
+    case "sendBack":
+    case "reattach":
+      return editorial(a.role) ? null : "Only an editor can decide about a claim whose words changed.";
   }
 }
 

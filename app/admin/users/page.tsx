@@ -3,7 +3,8 @@ import Link from "next/link";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { listUsers } from "@/lib/accounts/list-users";
-import { ZUserQuery } from "@/lib/accounts/schemas";
+import { ZUserQuery, type TUserQuery } from "@/lib/accounts/schemas";
+import { firstParam } from "@/lib/validation/text";
 import { formatDateTime } from "@/components/accounts/format";
 import NewUserPanel from "@/components/accounts/new-user-panel";
 import { RoleOptions } from "@/components/accounts/role-options";
@@ -14,7 +15,11 @@ export const metadata: Metadata = { title: "Users · Factmark" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageRole("/admin/users", "ADMIN");
-  const query = ZUserQuery.parse(await searchParams);
+  const raw = await searchParams;
+  const parsed = ZUserQuery.safeParse({ q: firstParam(raw.q), role: firstParam(raw.role) });
+  // A search that cannot be run is shown with its reason, and no filter, rather than an error page.
+  const query: TUserQuery = parsed.success ? parsed.data : {};
+  const queryError = parsed.success ? null : parsed.error.issues[0].message;
   const users = await listUsers(actor, query);
   const filtered = !!(query.q || query.role);
   return (
@@ -40,6 +45,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           {filtered && <Link href="/admin/users">Clear</Link>}
         </div>
       </form>
+      {queryError && <p className="form-error" role="alert">{queryError}</p>}
 
       {users.length === 0 ? (
         <p>{filtered ? "No user matches this search." : "No users yet."}</p>

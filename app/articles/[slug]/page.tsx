@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { getPublishedArticle, type PublishedArticle } from "@/lib/publishing/read-published";
 import { publicBaseUrl, publisherName } from "@/lib/publishing/site";
+import { pageSlug } from "@/lib/validation/page-params";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ async function load(slug: string): Promise<PublishedArticle> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const slug = pageSlug((await params).slug);
   try {
     const { article } = await getPublishedArticle(slug);
     return { title: `${article.title} · Factmark` };
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const { slug } = await params;
+  const slug = pageSlug((await params).slug);
   const [{ article, claims, corrections, contentKey }, user] = await Promise.all([load(slug), getSessionUser()]);
   const reviewContext = { baseUrl: publicBaseUrl(), publisher: publisherName() };
   const articleRef = { slug: article.slug, title: article.title, byline: article.byline, sourceUrl: article.sourceUrl, publishedAt: article.publishedAt };

@@ -6,12 +6,13 @@ import { ARTICLE_EDIT_ROLES } from "@/lib/articles/authorize";
 import { getArticleForEditing } from "@/lib/articles/get-article-for-editing";
 import { requirePageRole } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { pageSlug } from "@/lib/validation/page-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit article · Factmark" };
 
 export default async function EditArticlePage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+  const slug = pageSlug((await params).slug);
   const user = await requirePageRole(`/articles/${slug}/edit`, ...ARTICLE_EDIT_ROLES);
   const data = await getArticleForEditing(user, slug).catch((e) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();

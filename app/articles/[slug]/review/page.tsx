@@ -6,12 +6,13 @@ import { requirePageRole } from "@/lib/auth/session";
 import { REVIEW_ROLES } from "@/lib/auth/roles";
 import { getReviewWorkspace } from "@/lib/claims/get-workspace";
 import { isAppError } from "@/lib/errors";
+import { pageSlug } from "@/lib/validation/page-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review · Factmark" };
 
 export default async function ReviewPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+  const slug = pageSlug((await params).slug);
   const user = await requirePageRole(`/articles/${slug}/review`, ...REVIEW_ROLES);
   const workspace = await getReviewWorkspace(user, slug).catch((e) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();

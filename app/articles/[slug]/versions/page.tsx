@@ -7,6 +7,7 @@ import { diffVersions, listVersions } from "@/lib/articles/versions";
 import { requirePageRole } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { pageSlug } from "@/lib/validation/page-params";
 import "@/components/articles/articles.css";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Version history · Factmark" };
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string; to?: string }> };
 
 export default async function VersionsPage({ params, searchParams }: Props) {
-  const { slug } = await params;
+  const slug = pageSlug((await params).slug);
   const user = await requirePageRole(`/articles/${slug}/versions`, ...ARTICLE_EDIT_ROLES);
   const { article, versions } = await listVersions(user, slug).catch((e) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();

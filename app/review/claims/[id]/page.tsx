@@ -13,12 +13,13 @@ import { getClaimPage } from "@/lib/workflow/get-claim-page";
 import { EVENT_LABELS } from "@/lib/workflow/history";
 import { STATE_LABELS } from "@/lib/workflow/state-machine";
 import { STANCE_LABELS, VERDICT_INFO, type TStance } from "@/lib/verdicts";
+import { pageId } from "@/lib/validation/page-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claim · Factmark" };
 
 export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = pageId((await params).id);
   const user = await requirePageRole(`/review/claims/${id}`, ...REVIEW_ROLES);
   const page = await getClaimPage(user, id).catch((e) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();

@@ -3,13 +3,14 @@ import { getReviewWorkspace } from "@/lib/claims/get-workspace";
 import { createClaim } from "@/lib/claims/create-claim";
 import { handleRoute, parseInput, readJson } from "@/lib/http/route";
 import { ZCreateClaim } from "@/lib/validation/claims";
+import { parseSlugParam } from "@/lib/validation/params";
 
 type Ctx = { params: Promise<{ slug: string }> };
 
 export async function GET(_req: Request, { params }: Ctx) {
   return handleRoute(async () => {
     const actor = await requireUser();
-    const { slug } = await params;
+    const slug = parseSlugParam((await params).slug);
     const { article, claims } = await getReviewWorkspace(actor, slug);
     return Response.json({ articleVersionId: article.version.id, plainText: article.version.plainText, claims });
   });

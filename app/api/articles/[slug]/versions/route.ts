@@ -4,13 +4,14 @@ import { listVersions } from "@/lib/articles/versions";
 import { handleRoute, parseInput } from "@/lib/http/route";
 import { readImportJson } from "@/lib/import/read-import-body";
 import { ZSaveVersion } from "@/lib/validation/articles";
+import { parseSlugParam } from "@/lib/validation/params";
 
 type Ctx = { params: Promise<{ slug: string }> };
 
 export async function GET(_req: Request, { params }: Ctx) {
   return handleRoute(async () => {
     const actor = await requireUser();
-    const { slug } = await params;
+    const slug = parseSlugParam((await params).slug);
     return Response.json(await listVersions(actor, slug));
   });
 }
@@ -19,7 +20,7 @@ export async function GET(_req: Request, { params }: Ctx) {
 export async function POST(req: Request, { params }: Ctx) {
   return handleRoute(async () => {
     const actor = await requireUser();
-    const { slug } = await params;
+    const slug = parseSlugParam((await params).slug);
     const input = parseInput(ZSaveVersion, await readImportJson(req));
     return Response.json(await saveArticleVersion(actor, slug, input), { status: 201 });
   });

@@ -2,6 +2,7 @@ import { requireUser } from "@/lib/auth/session";
 import { handleRoute, parseInput, readJson } from "@/lib/http/route";
 import { ZTransition } from "@/lib/validation/workflow";
 import { transitionClaim } from "@/lib/workflow/transition-claim";
+import { parseIdParam } from "@/lib/validation/params";
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -9,7 +10,7 @@ type Ctx = { params: Promise<{ id: string }> };
 export async function POST(req: Request, { params }: Ctx) {
   return handleRoute(async () => {
     const actor = await requireUser();
-    const { id } = await params;
+    const id = parseIdParam((await params).id, "claim");
     const input = parseInput(ZTransition, await readJson(req));
     return Response.json({ claim: await transitionClaim(actor, id, input) });
   });
