@@ -58,7 +58,11 @@ export const FUZZY_EDGE = 3;
 /** Exact hits scored in detail (the rest are pruned by their cheap exact-context runs). */
 const REFINE_TOP = 6;
 
-type Candidate = { start: number; end: number; quoteSim: number; ctx: number; pos: number; score: number };
+/**
+ * `prefixRun`/`suffixRun`: characters of the stored prefix/suffix that agree exactly and contiguously from the
+ * quote outwards. `intact`: an exact quote with both context sides whole (the strongest evidence there is).
+ */
+type Candidate = { start: number; end: number; quoteSim: number; ctx: number; pos: number; score: number; prefixRun: number; suffixRun: number; intact: boolean };
 
 /** Position nearness decays as exp(-distance / scale), scale = max(POSITION_SCALE_MIN, POSITION_SCALE_FRACTION · text length). */
 export const POSITION_SCALE_MIN = 256;
@@ -125,6 +129,11 @@ class Scorer {
   }
 
   score(start: number, end: number, quoteSim: number): Candidate {
+    const prefix = this.quote.prefix ?? "";
+    const suffix = this.quote.suffix ?? "";
+    const prefixRun = commonSuffixRun(prefix, this.text, start);
+    const suffixRun = commonPrefixRun(suffix, this.text, end);
+    const intact = quoteSim === 1 && this.hasContext && prefixRun === prefix.length && suffixRun === suffix.length;
     const ctx = this.context(start, end);
     const pos = this.position(start);
     let total = WEIGHT_QUOTE * quoteSim;
@@ -137,7 +146,7 @@ class Scorer {
     // needs stronger context to reach the same floor.
     total += WEIGHT_POSITION * pos;
     weight += WEIGHT_POSITION;
-    return { start, end, quoteSim, ctx, pos, score: total / weight };
+    return { start, end, quoteSim, ctx, pos, score: total / weight, prefixRun, suffixRun, intact };
   }
 }
 
@@ -401,13 +410,55 @@ function decide(cands: Candidate[], scorer: Scorer, opts: Required<Pick<AnchorOp
   // A runner-up that would itself be placeable (its context is good too) is a near-duplicate passage; then
   // the best must win by twice the margin.
   const rivalMargin = second && second.ctx >= MIN_CONTEXT_EXACT ? 2 * opts.ambiguityMargin : opts.ambiguityMargin;
-  const unambiguous = !second || best.score - second.score >= rivalMargin;
+  // The only place where quote and both whole context sides agree exactly: no other candidate can match the
+  // selector as well, whatever the scores say (near-duplicate passages differ somewhere in 64 characters).
+  const onlyIntact = best.intact && cands.filter((c) => c.intact).length === 1;
+  const unambiguous = !second || onlyIntact || best.score - second.score >= rivalMargin;
   // Without any context or position hint, only a quote that occurs exactly once can be placed.
   const informed = scorer.hasContext || scorer.hint !== null || !second;
   // The score floor applies to fuzzy matches; an exact quote is judged by its context (above) and the margin.
   const scoreOk = best.quoteSim === 1 || best.score >= opts.minScore;
   const ok = scoreOk && contextOk && unambiguous && informed;
   return { placed: ok ? best : null, ranked };
+}
+
+/** Length of the outer context pieces {@link contextCollapsedNear} looks for. */
+export const COLLAPSE_PIECE = 8;
+
+/**
+ * True when the outer ends of the stored prefix and suffix that candidate `p` does not reproduce (what lies
+ * beyond its exact runs) occur near the hint, in order, no farther apart than prefix + quote + suffix were,
+ * with no copy of the quote between them, and closer to the hint than `p`: the trace a deletion of the claim
+ * and the inside of its context leaves.
+ */
+function contextCollapsedNear(text: string, quote: TextQuoteSelector, hint: number, p: Candidate): boolean {
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  const outerPrefix = prefix.slice(0, prefix.length - p.prefixRun);
+  const outerSuffix = suffix.slice(p.suffixRun);
+  const m = COLLAPSE_PIECE;
+  if (outerPrefix.length < m || outerSuffix.length < m) return false;
+  const head = outerPrefix.slice(0, m);
+  const tail = outerSuffix.slice(outerSuffix.length - m);
+  const whole = prefix.length + quote.exact.length + suffix.length;
+  const dist = Math.abs(p.start - hint);
+  const pFrom = p.start - p.prefixRun;
+  const pTo = p.end + p.suffixRun;
+  for (let i = text.indexOf(head, Math.max(0, hint - dist - whole)); i !== -1 && i <= hint + dist; i = text.indexOf(head, i + 1)) {
+    const j = text.indexOf(tail, i + m);
+    if (j === -1 || j + m - i > whole) continue;
+    if (!(j + m <= pFrom || i >= pTo)) continue;
+    // where the claim would have been: between the two pieces; it must be closer to the hint than p
+    if (Math.abs(i + outerPrefix.length - hint) >= dist) continue;
+    if (text.slice(i, j + m).includes(quote.exact)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** True when at least one context side of `c` agrees exactly and in full with the stored prefix or suffix. */
+function sideWhole(quote: TextQuoteSelector, c: Candidate): boolean {
+  return c.prefixRun === (quote.prefix ?? "").length || c.suffixRun === (quote.suffix ?? "").length;
 }
 
 function toCandidates(ranked: Candidate[], max: number): AnchorCandidate[] {
@@ -484,6 +535,15 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
       }
     }
     if (hintStart !== null && p.start !== hintStart && claimTraceCloser(text, quote, hintStart, p, Math.abs(p.start - hintStart) <= TRACE_MAX_DISTANCE * scorer.scale)) {
+      return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
+    }
+    // A short quote away from the hint with neither context side whole is a look-alike (a twin clause whose
+    // context agrees in part), not the claim: an untouched claim keeps at least one side unless edits hit both.
+    // A quote away from the hint with both context sides broken, while the outer parts of its context that the
+    // candidate does not explain sit next to each other near the hint: the claim was deleted with the middle
+    // of its context there, and the candidate is a look-alike clause (one deletion explains the text; the
+    // candidate would need an edit on each side of it).
+    if (hintStart !== null && p.start !== hintStart && !sideWhole(quote, p) && contextCollapsedNear(text, quote, hintStart, p)) {
       return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
     }
     if (insertionSlides(text, quote, p)) {
