@@ -422,6 +422,25 @@ function decide(cands: Candidate[], scorer: Scorer, opts: Required<Pick<AnchorOp
   return { placed: ok ? best : null, ranked };
 }
 
+const LAST_WORD_STARTS_SENTENCE = /[.!?]["'”’)\]]*\s+\S+$/u;
+const FIRST_WORD_ENDS_SENTENCE = /^\S*[.!?]["'”’)\]]*\s+\S/u;
+
+/**
+ * True when the quote's last word starts a sentence and the stored suffix breaks right after it (at most the
+ * spaces agree), or, mirrored, its first word ends a sentence and the prefix breaks right before it: the
+ * sentence that word started was rewritten or deleted, and the same word opening the next sentence ("Wall
+ * hopes …" deleted, "Wall admits …" follows) is not the claim's word. reanchor flags the same shape.
+ */
+function sentenceEdgeWordUnsure(quote: TextQuoteSelector, p: Candidate): boolean {
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  const leadingSpaces = (x: string) => x.length - x.trimStart().length;
+  const trailingSpaces = (x: string) => x.length - x.trimEnd().length;
+  if (suffix.length > 0 && LAST_WORD_STARTS_SENTENCE.test(quote.exact) && p.suffixRun < suffix.length && p.suffixRun <= leadingSpaces(suffix)) return true;
+  if (prefix.length > 0 && FIRST_WORD_ENDS_SENTENCE.test(quote.exact) && p.prefixRun < prefix.length && p.prefixRun <= trailingSpaces(prefix)) return true;
+  return false;
+}
+
 /** Length of the outer context pieces {@link contextCollapsedNear} looks for. */
 export const COLLAPSE_PIECE = 8;
 
@@ -544,6 +563,9 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
     // of its context there, and the candidate is a look-alike clause (one deletion explains the text; the
     // candidate would need an edit on each side of it).
     if (hintStart !== null && p.start !== hintStart && !sideWhole(quote, p) && contextCollapsedNear(text, quote, hintStart, p)) {
+      return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
+    }
+    if (sentenceEdgeWordUnsure(quote, p)) {
       return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
     }
     if (insertionSlides(text, quote, p)) {
