@@ -3,6 +3,7 @@ import type { AnchorCandidate, AnchorResult, Selector, TextPositionSelector, Tex
 import { commonPrefixRun, commonSuffixRun, contextSimilarity, levenshtein } from "./similarity";
 import { editScore } from "./boundary";
 import { OffsetConverter } from "./units";
+import { indexFor } from "./text-index";
 
 /**
  * Selector-only anchoring (issue 3, "anchor"): find where a W3C TextQuoteSelector (+ optional
@@ -105,20 +106,19 @@ class Scorer {
    * by a few characters (the "a" three letters to the left of the right "a") the context is still 90% similar
    * by edit distance, but its exact run is 0.
    */
-  context(start: number, end: number): number {
+  context(start: number, end: number, prefixRun: number, suffixRun: number): number {
     const prefix = this.quote.prefix ?? "";
     const suffix = this.quote.suffix ?? "";
     if (prefix.length + suffix.length === 0) return 1;
     let total = 0;
+    // A side that agrees in full has edit distance 0: the dynamic programme is only run for broken sides.
     if (prefix.length > 0) {
-      const sim = contextSimilarity(prefix, this.text, start, "before");
-      const run = commonSuffixRun(prefix, this.text, start) / prefix.length;
-      total += ((sim + run) / 2) * prefix.length;
+      const sim = prefixRun === prefix.length ? 1 : contextSimilarity(prefix, this.text, start, "before");
+      total += ((sim + prefixRun / prefix.length) / 2) * prefix.length;
     }
     if (suffix.length > 0) {
-      const sim = contextSimilarity(suffix, this.text, end, "after");
-      const run = commonPrefixRun(suffix, this.text, end) / suffix.length;
-      total += ((sim + run) / 2) * suffix.length;
+      const sim = suffixRun === suffix.length ? 1 : contextSimilarity(suffix, this.text, end, "after");
+      total += ((sim + suffixRun / suffix.length) / 2) * suffix.length;
     }
     return total / (prefix.length + suffix.length);
   }
@@ -134,7 +134,7 @@ class Scorer {
     const prefixRun = commonSuffixRun(prefix, this.text, start);
     const suffixRun = commonPrefixRun(suffix, this.text, end);
     const intact = quoteSim === 1 && this.hasContext && prefixRun === prefix.length && suffixRun === suffix.length;
-    const ctx = this.context(start, end);
+    const ctx = this.context(start, end, prefixRun, suffixRun);
     const pos = this.position(start);
     let total = WEIGHT_QUOTE * quoteSim;
     let weight = WEIGHT_QUOTE;
@@ -246,13 +246,13 @@ function contextWithoutQuoteNear(text: string, quote: TextQuoteSelector, hint: n
   const suffix = quote.suffix ?? "";
   if (prefix.length >= CONTEXT_PROBE) {
     const probe = prefix.slice(-CONTEXT_PROBE);
-    for (let i = text.indexOf(probe, from); i !== -1 && i < to; i = text.indexOf(probe, i + 1)) {
+    for (const i of indexFor(text).find(probe, from, to - 1)) {
       if (!text.startsWith(exact, i + probe.length)) return true;
     }
   }
   if (suffix.length >= CONTEXT_PROBE) {
     const probe = suffix.slice(0, CONTEXT_PROBE);
-    for (let j = text.indexOf(probe, from); j !== -1 && j < to; j = text.indexOf(probe, j + 1)) {
+    for (const j of indexFor(text).find(probe, from, to - 1)) {
       if (text.slice(j - exact.length, j) !== exact) return true;
     }
   }
@@ -288,17 +288,18 @@ function claimTraceCloser(text: string, quote: TextQuoteSelector, hint: number, 
   const prefix = quote.prefix ?? "";
   const suffix = quote.suffix ?? "";
   const n = TRACE_MIN_CONTEXT;
+  const index = indexFor(text);
   // A trace must be closer to the hint than p, and not p's own context (a fuzzy p's edges may be off by a few characters).
   const near = (q: number) => Math.abs(q - hint) < dist && (q + exact.length <= p.start || q >= p.end);
   if (oneSided && prefix.length >= n) {
     // Found at i, the claim would start at q = i + prefix.length.
-    for (let i = text.indexOf(prefix, Math.max(0, hint - dist - prefix.length + 1)); i !== -1 && i + prefix.length < hint + dist; i = text.indexOf(prefix, i + 1)) {
+    for (const i of index.find(prefix, hint - dist - prefix.length + 1, hint + dist - prefix.length - 1)) {
       if (near(i + prefix.length)) return true;
     }
   }
   if (oneSided && suffix.length >= n) {
     // Found at j, the claim would end at j and start at q = j - exact.length.
-    for (let j = text.indexOf(suffix, Math.max(0, hint - dist + exact.length + 1)); j !== -1 && j - exact.length < hint + dist; j = text.indexOf(suffix, j + 1)) {
+    for (const j of index.find(suffix, hint - dist + exact.length + 1, hint + dist + exact.length - 1)) {
       if (near(j - exact.length)) return true;
     }
   }
@@ -307,11 +308,11 @@ function claimTraceCloser(text: string, quote: TextQuoteSelector, hint: number, 
     const head = prefix.slice(0, m);
     const tail = suffix.slice(suffix.length - m);
     const whole = prefix.length + exact.length + suffix.length;
-    for (let i = text.indexOf(head, Math.max(0, hint - dist - prefix.length + 1)); i !== -1 && i + prefix.length < hint + dist; i = text.indexOf(head, i + 1)) {
+    for (const i of index.find(head, hint - dist - prefix.length + 1, hint + dist - prefix.length - 1)) {
       const q = i + prefix.length;
       if (!near(q)) continue;
       const from = i + Math.max(m, whole - TRACE_MAX_LENGTH_CHANGE) - m;
-      const j = text.indexOf(tail, from);
+      const j = index.find(tail, from, i + whole + TRACE_MAX_LENGTH_CHANGE - m)[0] ?? -1;
       // ...and it must not be p's own surroundings with an edit inside its context.
       if (j !== -1 && j + m - i <= whole + TRACE_MAX_LENGTH_CHANGE && (j + m <= p.start || i >= p.end)) return true;
     }
@@ -337,7 +338,7 @@ function insertionSlides(text: string, quote: TextQuoteSelector, p: { start: num
   const suffix = quote.suffix ?? "";
   const len = p.end - p.start;
   if (suffix.length > 0 && !text.startsWith(suffix, p.end)) {
-    const j = text.indexOf(suffix, p.end + 1);
+    const j = indexFor(text).find(suffix, p.end + 1, p.end + SLIDE_MAX_INSERT)[0] ?? -1;
     if (suffix.length >= TRACE_MIN_CONTEXT && j !== -1 && j - p.end <= SLIDE_MAX_INSERT) {
       const ins = j - p.end;
       let k = 0;
@@ -347,7 +348,7 @@ function insertionSlides(text: string, quote: TextQuoteSelector, p: { start: num
     }
   }
   if (prefix.length > 0 && !text.startsWith(prefix, p.start - prefix.length)) {
-    const i = p.start - prefix.length - 1 >= 0 ? text.lastIndexOf(prefix, p.start - prefix.length - 1) : -1;
+    const i = indexFor(text).find(prefix, p.start - prefix.length - SLIDE_MAX_INSERT, p.start - prefix.length - 1).at(-1) ?? -1;
     const e = i + prefix.length;
     if (prefix.length >= TRACE_MIN_CONTEXT && i !== -1 && p.start - e <= SLIDE_MAX_INSERT) {
       const ins = p.start - e;
@@ -412,8 +413,12 @@ function decide(cands: Candidate[], scorer: Scorer, opts: Required<Pick<AnchorOp
   const rivalMargin = second && second.ctx >= MIN_CONTEXT_EXACT ? 2 * opts.ambiguityMargin : opts.ambiguityMargin;
   // The only place where quote and both whole context sides agree exactly: no other candidate can match the
   // selector as well, whatever the scores say (near-duplicate passages differ somewhere in 64 characters).
-  const onlyIntact = best.intact && cands.filter((c) => c.intact).length === 1;
-  const unambiguous = !second || onlyIntact || best.score - second.score >= rivalMargin;
+  const intact = cands.filter((c) => c.intact);
+  const onlyIntact = best.intact && intact.length === 1;
+  // Verbatim copies (quote and both whole sides equal): only the position can tell them apart.
+  const nearestTwin = best.intact && intact.length > 1 && intact.length < REFINE_TOP ? nearestByDistance(intact.map((c) => c.start), scorer.hint) : null;
+  const twinDecided = nearestTwin !== null && nearestTwin === best.start;
+  const unambiguous = !second || onlyIntact || twinDecided || best.score - second.score >= rivalMargin;
   // Without any context or position hint, only a quote that occurs exactly once can be placed.
   const informed = scorer.hasContext || scorer.hint !== null || !second;
   // The score floor applies to fuzzy matches; an exact quote is judged by its context (above) and the margin.
@@ -463,8 +468,9 @@ function contextCollapsedNear(text: string, quote: TextQuoteSelector, hint: numb
   const dist = Math.abs(p.start - hint);
   const pFrom = p.start - p.prefixRun;
   const pTo = p.end + p.suffixRun;
-  for (let i = text.indexOf(head, Math.max(0, hint - dist - whole)); i !== -1 && i <= hint + dist; i = text.indexOf(head, i + 1)) {
-    const j = text.indexOf(tail, i + m);
+  const index = indexFor(text);
+  for (const i of index.find(head, hint - dist - whole, hint + dist)) {
+    const j = index.find(tail, i + m, i + whole - m)[0] ?? -1;
     if (j === -1 || j + m - i > whole) continue;
     if (!(j + m <= pFrom || i >= pTo)) continue;
     // where the claim would have been: between the two pieces; it must be closer to the hint than p
@@ -473,6 +479,23 @@ function contextCollapsedNear(text: string, quote: TextQuoteSelector, hint: numb
     return true;
   }
   return false;
+}
+
+/**
+ * Verbatim copies of a passage (quote and both whole context sides identical) differ only in where they are.
+ * The nearest copy to the hint is chosen when every other copy is at least TWIN_DISTANCE_RATIO times as far
+ * from the hint and TWIN_MIN_SEPARATION characters farther: the claim's own copy drifted by the net length of
+ * the edits before it, and for the farther copy to be the claim's, edits between the two copies would have to
+ * have moved text by (almost) the distance between them. Returns that copy's start, or null.
+ */
+export const TWIN_DISTANCE_RATIO = 4;
+export const TWIN_MIN_SEPARATION = 64;
+function nearestByDistance(starts: number[], hint: number | null): number | null {
+  if (hint === null || starts.length < 2) return null;
+  const sorted = [...starts].sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint));
+  const d1 = Math.abs(sorted[0] - hint);
+  const d2 = Math.abs(sorted[1] - hint);
+  return d2 >= TWIN_DISTANCE_RATIO * d1 && d2 - d1 >= TWIN_MIN_SEPARATION ? sorted[0] : null;
 }
 
 /** True when at least one context side of `c` agrees exactly and in full with the stored prefix or suffix. */
@@ -540,37 +563,33 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
     }
   }
 
-  // 2. Exact quote matches.
+  // 2. Exact quote matches. First the common case, cheaply: the quote with both whole context sides occurs
+  //    exactly once and no other copy of the quote is closer to the hint. Then that place is the one the full
+  //    ranking below would choose (only a copy closer to the hint could outscore a whole context), so it is
+  //    placed without scoring every occurrence, unless one of the doubts below applies.
+  if (scorer.hasContext) {
+    const prefix = quote.prefix ?? "";
+    const index = indexFor(text);
+    const whole = index.find(prefix + exact + (quote.suffix ?? ""));
+    const chosen = whole.length === 1 ? whole[0] : whole.length > 1 && whole.length < REFINE_TOP ? nearestByDistance(whole, hintStart === null ? null : hintStart - prefix.length) : null;
+    if (chosen !== null) {
+      const start = chosen + prefix.length;
+      const d = hintStart === null ? 0 : Math.abs(start - hintStart);
+      const closer = hintStart !== null && d > 1 && index.find(exact, hintStart - d + 1, hintStart + d - 1).some((i) => i !== start);
+      if (!closer) {
+        const p = scorer.score(start, start + exact.length, 1);
+        if (doubtAboutExact(scorer, p, [p], maxErrorRate, opts.maxCandidates) === null) {
+          return { status: "anchored", start, end: p.end, score: round(p.score), method: start === hintStart ? "position" : "quote" };
+        }
+      }
+    }
+  }
   const exactCands = exactCandidates(scorer);
   const exactDecision = decide(exactCands, scorer, opts);
   if (exactDecision.placed) {
     const p = exactDecision.placed;
-    // An exact copy far from where the claim was, while an edited version of the quote sits where it was: the
-    // claim's own words were edited and the copy is a duplicate passage. Selectors cannot tell them apart.
-    if (hintStart !== null && Math.abs(p.start - hintStart) > fuzzyRadius(text.length)) {
-      const near = fuzzyCandidates(scorer, maxErrorRate).filter((c) => c.quoteSim < 1 && c.ctx >= MIN_CONTEXT_EXACT);
-      if (near.length > 0 || contextWithoutQuoteNear(text, quote, hintStart, fuzzyRadius(text.length)) || claimTraceCloser(text, quote, hintStart, p, true, fuzzyRadius(text.length))) {
-        return { status: "needs-recheck", candidates: toCandidates([p, ...near], opts.maxCandidates) };
-      }
-    }
-    if (hintStart !== null && p.start !== hintStart && claimTraceCloser(text, quote, hintStart, p, Math.abs(p.start - hintStart) <= TRACE_MAX_DISTANCE * scorer.scale)) {
-      return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
-    }
-    // A short quote away from the hint with neither context side whole is a look-alike (a twin clause whose
-    // context agrees in part), not the claim: an untouched claim keeps at least one side unless edits hit both.
-    // A quote away from the hint with both context sides broken, while the outer parts of its context that the
-    // candidate does not explain sit next to each other near the hint: the claim was deleted with the middle
-    // of its context there, and the candidate is a look-alike clause (one deletion explains the text; the
-    // candidate would need an edit on each side of it).
-    if (hintStart !== null && p.start !== hintStart && !sideWhole(quote, p) && contextCollapsedNear(text, quote, hintStart, p)) {
-      return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
-    }
-    if (sentenceEdgeWordUnsure(quote, p)) {
-      return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
-    }
-    if (insertionSlides(text, quote, p)) {
-      return { status: "needs-recheck", candidates: toCandidates(exactDecision.ranked, opts.maxCandidates) };
-    }
+    const doubt = doubtAboutExact(scorer, p, exactDecision.ranked, maxErrorRate, opts.maxCandidates);
+    if (doubt) return doubt;
     return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: p.start === hintStart ? "position" : "quote" };
   }
 
@@ -590,6 +609,34 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
   }
   if (decision.ranked.length === 0) return { status: "orphaned" };
   return { status: "needs-recheck", candidates: toCandidates(decision.ranked, opts.maxCandidates) };
+}
+
+/**
+ * The checks an exact placement `p` must pass (see docs/anchoring.md, "Decision"); returns the flagged result
+ * when one fails, else null.
+ */
+function doubtAboutExact(scorer: Scorer, p: Candidate, ranked: Candidate[], maxErrorRate: number, maxCandidates: number): AnchorResult | null {
+  const { text, quote, hint } = scorer;
+  const flagged = (): AnchorResult => ({ status: "needs-recheck", candidates: toCandidates(ranked, maxCandidates) });
+  if (hint !== null) {
+    // An exact copy far from where the claim was, while an edited version of the quote sits where it was: the
+    // claim's own words were edited and the copy is a duplicate passage. Selectors cannot tell them apart.
+    const radius = fuzzyRadius(text.length);
+    if (Math.abs(p.start - hint) > radius) {
+      const near = fuzzyCandidates(scorer, maxErrorRate).filter((c) => c.quoteSim < 1 && c.ctx >= MIN_CONTEXT_EXACT);
+      if (near.length > 0 || contextWithoutQuoteNear(text, quote, hint, radius) || claimTraceCloser(text, quote, hint, p, true, radius)) {
+        return { status: "needs-recheck", candidates: toCandidates([p, ...near], maxCandidates) };
+      }
+    }
+    if (p.start !== hint && claimTraceCloser(text, quote, hint, p, Math.abs(p.start - hint) <= TRACE_MAX_DISTANCE * scorer.scale)) return flagged();
+    // Both context sides broken, while the outer parts of the claim's context that p does not explain sit next
+    // to each other near the hint: the claim was deleted there with the middle of its context, and p is a
+    // look-alike clause (one deletion explains the text; p would need an edit on each side of it).
+    if (p.start !== hint && !sideWhole(quote, p) && contextCollapsedNear(text, quote, hint, p)) return flagged();
+  }
+  if (sentenceEdgeWordUnsure(quote, p)) return flagged();
+  if (insertionSlides(text, quote, p)) return flagged();
+  return null;
 }
 
 /** Scores of the exact-quote candidates the engine considered (for debugging and "why was this flagged?" UIs). */

@@ -177,7 +177,11 @@ export function scatteredEdits(text: string, n: number, rand: () => number): Edi
 
 export function pickClaims(pool: ClaimSpan[], n: number, rand: () => number): ClaimSpan[] {
   const byKind = new Map<string, ClaimSpan[]>();
-  for (const s of pool) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
+  for (const s of pool) {
+    const list = byKind.get(s.kind);
+    if (list) list.push(s);
+    else byKind.set(s.kind, [s]);
+  }
   const mix: [string, number][] = [["short", 0.5], ["number", 0.15], ["clause", 0.2], ["sentence", 0.15]];
   const out: ClaimSpan[] = [];
   for (let i = 0; i < n; i++) {
