@@ -167,7 +167,7 @@ function exactCandidates(scorer: Scorer): Candidate[] {
   const top: { start: number; run: number }[] = [];
   let nearest = -1;
   let nearestDist = Infinity;
-  for (let i = text.indexOf(exact); i !== -1; i = text.indexOf(exact, i + 1)) {
+  for (const i of indexFor(text).occurrences(exact)) {
     const run = commonSuffixRun(prefix, text, i) + commonPrefixRun(suffix, text, i + exact.length);
     if (top.length < REFINE_TOP || run > top[top.length - 1].run) {
       // insertion into a tiny sorted list (descending run)
@@ -584,6 +584,7 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
       }
     }
   }
+  (globalThis as any).__slow = ((globalThis as any).__slow ?? 0) + 1;
   const exactCands = exactCandidates(scorer);
   const exactDecision = decide(exactCands, scorer, opts);
   if (exactDecision.placed) {
@@ -595,6 +596,7 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
 
   // 3. Fuzzy, only when no exact match qualified. Exact hits stay in the running so that a fuzzy match
   //    never wins against an exact one it cannot clearly beat.
+  (globalThis as any).__fuzzy = ((globalThis as any).__fuzzy ?? 0) + 1;
   const fuzzy = fuzzyCandidates(scorer, maxErrorRate);
   const all = [...exactCands, ...fuzzy];
   const decision = decide(all, scorer, opts);

@@ -20,6 +20,9 @@ export function commonPrefixRun(a: string, text: string, start: number): number 
   return n;
 }
 
+let rowA = new Int32Array(128);
+let rowB = new Int32Array(128);
+
 /**
  * Edit distance between `pattern` and the best-matching piece of `text` that is glued to `at`:
  * direction "before" compares pattern with text[k, at) for the best k (pattern's end is pinned to `at`),
@@ -31,8 +34,13 @@ export function pinnedEditDistance(pattern: string, text: string, at: number, di
   if (m === 0) return 0;
   const w = Math.max(0, direction === "before" ? Math.min(at, m + slack) : Math.min(text.length - at, m + slack));
   // prev[b] = distance between the first a pattern chars (walking away from `at`) and the first b text chars.
-  let prev = new Array<number>(w + 1);
-  let cur = new Array<number>(w + 1);
+  // Two reused rows: this runs for every scored candidate, and fresh arrays per call were most of its cost.
+  if (rowA.length < w + 1) {
+    rowA = new Int32Array(2 * (w + 1));
+    rowB = new Int32Array(2 * (w + 1));
+  }
+  let prev = rowA;
+  let cur = rowB;
   for (let b = 0; b <= w; b++) prev[b] = b;
   for (let a = 1; a <= m; a++) {
     const pc = direction === "before" ? pattern.charCodeAt(m - a) : pattern.charCodeAt(a - 1);

@@ -5,6 +5,8 @@
  * (an article's claims, an embed page's annotations) builds it once.
  */
 export const KEY_LENGTH = 8;
+/** Occurrence lists kept per text before the memory is cleared and started again. */
+const MAX_REMEMBERED = 20_000;
 
 export class TextIndex {
   private byKey: Map<string, number[]> | null = null;
@@ -32,7 +34,11 @@ export class TextIndex {
     from = Math.max(0, from);
     if (needle.length === 0) return out;
     if (needle.length < KEY_LENGTH) {
-      for (let i = text.indexOf(needle, from); i !== -1 && i <= to; i = text.indexOf(needle, i + 1)) out.push(i);
+      // Scan only the window: an unbounded indexOf would run on to the end of the text looking for a rare word.
+      const windowEnd = Math.min(text.length, to + needle.length);
+      const window = Number.isFinite(to) ? text.slice(from, windowEnd) : text;
+      const offset = Number.isFinite(to) ? from : 0;
+      for (let i = window.indexOf(needle, from - offset); i !== -1 && i + offset <= to; i = window.indexOf(needle, i + 1)) out.push(i + offset);
       return out;
     }
     const list = this.keys().get(needle.slice(0, KEY_LENGTH));
@@ -50,12 +56,23 @@ export class TextIndex {
     return out;
   }
 
+  private all = new Map<string, Int32Array>();
+  /**
+   * Every offset of `needle` (ascending), remembered per text: the claims of one article quote the same short
+   * words ("the", "of rule") over and over, and each of them would otherwise rescan the whole text.
+   */
+  occurrences(needle: string): Int32Array {
+    let list = this.all.get(needle);
+    if (list === undefined) {
+      list = Int32Array.from(this.find(needle));
+      if (this.all.size >= MAX_REMEMBERED) this.all.clear();
+      this.all.set(needle, list);
+    }
+    return list;
+  }
+
   /** True when `needle` occurs somewhere in [from, to]. */
   has(needle: string, from = 0, to = Infinity): boolean {
-    if (needle.length < KEY_LENGTH) {
-      const i = this.text.indexOf(needle, Math.max(0, from));
-      return i !== -1 && i <= to;
-    }
     return this.find(needle, from, to).length > 0;
   }
 }
