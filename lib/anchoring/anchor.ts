@@ -282,6 +282,11 @@ export const TRACE_MAX_LENGTH_CHANGE = 64;
  *   were (± TRACE_MAX_LENGTH_CHANGE): the edit ate into both sides of the context.
  * One short piece of context alone is not a trace: 16 characters of prose recur too often.
  */
+/** A trace at claim start `q` must be closer to the hint than p, and not p's own context (a fuzzy p's edges may be off by a few characters). */
+function traceNear(q: number, hint: number, dist: number, quoteLength: number, p: { start: number; end: number }): boolean {
+  return Math.abs(q - hint) < dist && (q + quoteLength <= p.start || q >= p.end);
+}
+
 function claimTraceCloser(text: string, quote: TextQuoteSelector, hint: number, p: { start: number; end: number }, oneSided: boolean, radius = Infinity): boolean {
   const exact = quote.exact;
   const dist = Math.min(Math.abs(p.start - hint), radius);
@@ -290,17 +295,16 @@ function claimTraceCloser(text: string, quote: TextQuoteSelector, hint: number, 
   const n = TRACE_MIN_CONTEXT;
   const index = indexFor(text);
   // A trace must be closer to the hint than p, and not p's own context (a fuzzy p's edges may be off by a few characters).
-  const near = (q: number) => Math.abs(q - hint) < dist && (q + exact.length <= p.start || q >= p.end);
   if (oneSided && prefix.length >= n) {
     // Found at i, the claim would start at q = i + prefix.length.
     for (const i of index.find(prefix, hint - dist - prefix.length + 1, hint + dist - prefix.length - 1)) {
-      if (near(i + prefix.length)) return true;
+      if (traceNear(i + prefix.length, hint, dist, exact.length, p)) return true;
     }
   }
   if (oneSided && suffix.length >= n) {
     // Found at j, the claim would end at j and start at q = j - exact.length.
     for (const j of index.find(suffix, hint - dist + exact.length + 1, hint + dist + exact.length - 1)) {
-      if (near(j - exact.length)) return true;
+      if (traceNear(j - exact.length, hint, dist, exact.length, p)) return true;
     }
   }
   if (prefix.length >= n && suffix.length >= n) {
@@ -310,7 +314,7 @@ function claimTraceCloser(text: string, quote: TextQuoteSelector, hint: number, 
     const whole = prefix.length + exact.length + suffix.length;
     for (const i of index.find(head, hint - dist - prefix.length + 1, hint + dist - prefix.length - 1)) {
       const q = i + prefix.length;
-      if (!near(q)) continue;
+      if (!traceNear(q, hint, dist, exact.length, p)) continue;
       const from = i + Math.max(m, whole - TRACE_MAX_LENGTH_CHANGE) - m;
       const j = index.find(tail, from, i + whole + TRACE_MAX_LENGTH_CHANGE - m)[0] ?? -1;
       // ...and it must not be p's own surroundings with an edit inside its context.
@@ -439,10 +443,8 @@ const FIRST_WORD_ENDS_SENTENCE = /^\S*[.!?]["'”’)\]]*\s+\S/u;
 function sentenceEdgeWordUnsure(quote: TextQuoteSelector, p: Candidate): boolean {
   const prefix = quote.prefix ?? "";
   const suffix = quote.suffix ?? "";
-  const leadingSpaces = (x: string) => x.length - x.trimStart().length;
-  const trailingSpaces = (x: string) => x.length - x.trimEnd().length;
-  if (suffix.length > 0 && LAST_WORD_STARTS_SENTENCE.test(quote.exact) && p.suffixRun < suffix.length && p.suffixRun <= leadingSpaces(suffix)) return true;
-  if (prefix.length > 0 && FIRST_WORD_ENDS_SENTENCE.test(quote.exact) && p.prefixRun < prefix.length && p.prefixRun <= trailingSpaces(prefix)) return true;
+  if (suffix.length > 0 && LAST_WORD_STARTS_SENTENCE.test(quote.exact) && p.suffixRun < suffix.length && p.suffixRun <= suffix.length - suffix.trimStart().length) return true;
+  if (prefix.length > 0 && FIRST_WORD_ENDS_SENTENCE.test(quote.exact) && p.prefixRun < prefix.length && p.prefixRun <= prefix.length - prefix.trimEnd().length) return true;
   return false;
 }
 
@@ -501,6 +503,10 @@ function nearestByDistance(starts: number[], hint: number | null): number | null
 /** True when at least one context side of `c` agrees exactly and in full with the stored prefix or suffix. */
 function sideWhole(quote: TextQuoteSelector, c: Candidate): boolean {
   return c.prefixRun === (quote.prefix ?? "").length || c.suffixRun === (quote.suffix ?? "").length;
+}
+
+function flaggedWith(ranked: Candidate[], maxCandidates: number): AnchorResult {
+  return { status: "needs-recheck", candidates: toCandidates(ranked, maxCandidates) };
 }
 
 function toCandidates(ranked: Candidate[], max: number): AnchorCandidate[] {
@@ -619,7 +625,6 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
  */
 function doubtAboutExact(scorer: Scorer, p: Candidate, ranked: Candidate[], maxErrorRate: number, maxCandidates: number): AnchorResult | null {
   const { text, quote, hint } = scorer;
-  const flagged = (): AnchorResult => ({ status: "needs-recheck", candidates: toCandidates(ranked, maxCandidates) });
   if (hint !== null) {
     // An exact copy far from where the claim was, while an edited version of the quote sits where it was: the
     // claim's own words were edited and the copy is a duplicate passage. Selectors cannot tell them apart.
@@ -630,14 +635,14 @@ function doubtAboutExact(scorer: Scorer, p: Candidate, ranked: Candidate[], maxE
         return { status: "needs-recheck", candidates: toCandidates([p, ...near], maxCandidates) };
       }
     }
-    if (p.start !== hint && claimTraceCloser(text, quote, hint, p, Math.abs(p.start - hint) <= TRACE_MAX_DISTANCE * scorer.scale)) return flagged();
+    if (p.start !== hint && claimTraceCloser(text, quote, hint, p, Math.abs(p.start - hint) <= TRACE_MAX_DISTANCE * scorer.scale)) return flaggedWith(ranked, maxCandidates);
     // Both context sides broken, while the outer parts of the claim's context that p does not explain sit next
     // to each other near the hint: the claim was deleted there with the middle of its context, and p is a
     // look-alike clause (one deletion explains the text; p would need an edit on each side of it).
-    if (p.start !== hint && !sideWhole(quote, p) && contextCollapsedNear(text, quote, hint, p)) return flagged();
+    if (p.start !== hint && !sideWhole(quote, p) && contextCollapsedNear(text, quote, hint, p)) return flaggedWith(ranked, maxCandidates);
   }
-  if (sentenceEdgeWordUnsure(quote, p)) return flagged();
-  if (insertionSlides(text, quote, p)) return flagged();
+  if (sentenceEdgeWordUnsure(quote, p)) return flaggedWith(ranked, maxCandidates);
+  if (insertionSlides(text, quote, p)) return flaggedWith(ranked, maxCandidates);
   return null;
 }
 
