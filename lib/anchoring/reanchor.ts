@@ -311,6 +311,26 @@ function sentenceEdgeWordAmbiguous(oldText: string, diff: TextDiff, s: number, e
   return false;
 }
 
+/**
+ * True when a boundary of the span falls into a pure deletion whose deleted text holds the kept character
+ * just inside the span's remaining part (for the start) or just before the deletion (for the end): then the
+ * same new text is also made by deleting around a different copy of that character ("历史。馆方…图像。" →
+ * "历史。" keeps either full stop), and where the claim's new boundary lies, before or after that character,
+ * depends on which copy the editor kept. Flagged rather than placed one character off.
+ */
+function deletedEdgeAmbiguous(oldText: string, diff: TextDiff, s: number, e: number): boolean {
+  const startGroup = groupAt(diff.changes, s);
+  if (startGroup && startGroup.newStart === startGroup.newEnd && startGroup.oldEnd < e) {
+    if (oldText.slice(startGroup.oldStart, startGroup.oldEnd).includes(oldText[startGroup.oldEnd])) return true;
+  }
+  const endGroup = e > 0 ? groupAt(diff.changes, e - 1) : null;
+  if (endGroup && endGroup.newStart === endGroup.newEnd && endGroup.oldStart > s) {
+    const kept = oldText[endGroup.oldStart - 1];
+    if (oldText.slice(endGroup.oldStart, endGroup.oldEnd).includes(kept) || oldText[endGroup.oldEnd] === oldText[e - 1]) return true;
+  }
+  return false;
+}
+
 /** Re-anchors one span through a precomputed diff. */
 export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, span: Span): ReanchorResult {
   const { start: s, end: e } = span;
@@ -342,7 +362,7 @@ export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, s
   if (moved) return { status: "moved", start: moved.start, end: moved.end, contextChanged: true, relocated: true };
   const slid = slideOffDeletion(oldText, newText, diff, s, e);
   if (slid) return { status: "moved", start: slid.start, end: slid.end, contextChanged: true, relocated: false };
-  if (sentenceEdgeWordAmbiguous(oldText, diff, s, e)) return { status: "needs-recheck", oldQuote };
+  if (sentenceEdgeWordAmbiguous(oldText, diff, s, e) || deletedEdgeAmbiguous(oldText, diff, s, e)) return { status: "needs-recheck", oldQuote };
   const kept = keptInside(diff.equals, s, e);
   let ns = mapStart(diff, s, newText.length);
   let ne = Math.max(ns, mapEnd(diff, e));
