@@ -46,6 +46,17 @@ export const MIN_SCORE_EXACT = 0.7;
  * about as well: the same 32-character bar as a moved block in reanchor (RELOCATE_MIN_SUPPORT).
  */
 export const LONG_QUOTE_LENGTH = 32;
+
+const WORD_PER_CHARACTER_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/**
+ * A quote's length measured against LONG_QUOTE_LENGTH: UTF-16 units, with each Chinese, Japanese or Korean
+ * character counted twice. Those scripts write a word in one or two characters, so 16 Han characters carry
+ * about as much as 32 Latin or Arabic letters (a short English sentence).
+ */
+export function quoteWeight(exact: string): number {
+  const cjk = exact.match(WORD_PER_CHARACTER_SCRIPT);
+  return exact.length + (cjk ? cjk.length : 0);
+}
 /** Minimum context similarity to place a fuzzy match (stricter: the quote itself is already uncertain). */
 export const MIN_CONTEXT_FUZZY = 0.6;
 /** Two candidates whose scores differ by less than this are ambiguous. */
@@ -407,10 +418,9 @@ function decide(cands: Candidate[], scorer: Scorer, opts: Required<Pick<AnchorOp
   const best = ranked[0];
   if (!best) return { placed: null, ranked };
   const second = ranked.find((c) => !overlaps(c, best));
-  const exactLength = scorer.quote.exact.length;
   let contextOk: boolean;
   if (!scorer.hasContext) contextOk = true;
-  else if (best.quoteSim === 1) contextOk = exactLength >= LONG_QUOTE_LENGTH || (best.ctx >= MIN_CONTEXT_EXACT && best.score >= MIN_SCORE_EXACT);
+  else if (best.quoteSim === 1) contextOk = quoteWeight(scorer.quote.exact) >= LONG_QUOTE_LENGTH || (best.ctx >= MIN_CONTEXT_EXACT && best.score >= MIN_SCORE_EXACT);
   else contextOk = best.ctx >= MIN_CONTEXT_FUZZY;
   // A runner-up that would itself be placeable (its context is good too) is a near-duplicate passage; then
   // the best must win by twice the margin.
