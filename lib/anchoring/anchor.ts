@@ -432,7 +432,14 @@ function decide(cands: Candidate[], scorer: Scorer, opts: Required<Pick<AnchorOp
   // Verbatim copies (quote and both whole sides equal): only the position can tell them apart.
   const nearestTwin = best.intact && intact.length > 1 && intact.length < REFINE_TOP ? nearestByDistance(intact.map((c) => c.start), scorer.hint) : null;
   const twinDecided = nearestTwin !== null && nearestTwin === best.start;
-  const unambiguous = !second || onlyIntact || twinDecided || best.score - second.score >= rivalMargin;
+  // Dominance: every rival within the margin agrees with the quote's context over fewer characters on each side
+  // and is farther from the hint, while the best keeps one whole side: nothing speaks for a rival.
+  const dominant =
+    best.quoteSim === 1 &&
+    scorer.hint !== null &&
+    sideWhole(scorer.quote, best) &&
+    ranked.every((c) => c === best || overlaps(c, best) || best.score - c.score >= rivalMargin || (c.quoteSim === 1 && c.prefixRun <= best.prefixRun && c.suffixRun <= best.suffixRun && c.prefixRun + c.suffixRun < best.prefixRun + best.suffixRun && c.pos < best.pos));
+  const unambiguous = !second || onlyIntact || twinDecided || dominant || best.score - second.score >= rivalMargin;
   // Without any context or position hint, only a quote that occurs exactly once can be placed.
   const informed = scorer.hasContext || scorer.hint !== null || !second;
   // The score floor applies to fuzzy matches; an exact quote is judged by its context (above) and the margin.
