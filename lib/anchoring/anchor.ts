@@ -607,7 +607,6 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
       }
     }
   }
-  (globalThis as any).__slow = ((globalThis as any).__slow ?? 0) + 1;
   const exactCands = exactCandidates(scorer);
   const exactDecision = decide(exactCands, scorer, opts);
   if (exactDecision.placed) {
@@ -619,7 +618,6 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
 
   // 3. Fuzzy, only when no exact match qualified. Exact hits stay in the running so that a fuzzy match
   //    never wins against an exact one it cannot clearly beat.
-  (globalThis as any).__fuzzy = ((globalThis as any).__fuzzy ?? 0) + 1;
   const fuzzy = fuzzyCandidates(scorer, maxErrorRate);
   const all = [...exactCands, ...fuzzy];
   const decision = decide(all, scorer, opts);
