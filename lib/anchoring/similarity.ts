@@ -33,6 +33,49 @@ export function pinnedEditDistance(pattern: string, text: string, at: number, di
   const m = pattern.length;
   if (m === 0) return 0;
   const w = Math.max(0, direction === "before" ? Math.min(at, m + slack) : Math.min(text.length - at, m + slack));
+  return m <= 32 ? pinnedBitParallel(pattern, text, at, direction, w) : pinnedDynamic(pattern, text, at, direction, w);
+}
+
+/**
+ * The same distance by Myers' bit-parallel algorithm in Hyyrö's formulation for a pinned start (the top row
+ * grows by one per text character, hence the 1 shifted into HP): one column of the table per text character in
+ * a handful of 32-bit operations, for patterns of up to 32 units (the selector contexts). About 20 times faster
+ * than the table; `pinnedDynamic` stays the reference (similarity.test.ts compares the two).
+ */
+function pinnedBitParallel(pattern: string, text: string, at: number, direction: "before" | "after", w: number): number {
+  const m = pattern.length;
+  peq.clear();
+  for (let i = 0; i < m; i++) {
+    const c = direction === "before" ? pattern.charCodeAt(m - 1 - i) : pattern.charCodeAt(i);
+    peq.set(c, (peq.get(c) ?? 0) | (1 << i));
+  }
+  const high = 1 << (m - 1);
+  let vp = -1;
+  let vn = 0;
+  let score = m;
+  let best = m;
+  for (let b = 1; b <= w; b++) {
+    const tc = direction === "before" ? text.charCodeAt(at - b) : text.charCodeAt(at + b - 1);
+    const eq = peq.get(tc) ?? 0;
+    const xv = eq | vn;
+    const xh = ((((eq & vp) + vp) | 0) ^ vp) | eq;
+    let hp = vn | ~(xh | vp);
+    let hn = vp & xh;
+    if (hp & high) score++;
+    else if (hn & high) score--;
+    hp = (hp << 1) | 1;
+    hn = hn << 1;
+    vp = hn | ~(xv | hp);
+    vn = hp & xv;
+    if (score < best) best = score;
+  }
+  return best;
+}
+const peq = new Map<number, number>();
+
+/** The edit-distance table behind {@link pinnedEditDistance} (any pattern length). */
+export function pinnedDynamic(pattern: string, text: string, at: number, direction: "before" | "after", w: number): number {
+  const m = pattern.length;
   // prev[b] = distance between the first a pattern chars (walking away from `at`) and the first b text chars.
   // Two reused rows: this runs for every scored candidate, and fresh arrays per call were most of its cost.
   if (rowA.length < w + 1) {
