@@ -198,6 +198,7 @@ suite("properties", () => {
         const { oldText, edits } = build(doc, specs);
         const truth = new EditTruth(oldText, edits);
         const newText = truth.newText;
+        const zones = edits.map((e) => slideZone(oldText, e));
         for (const [a, len] of rawSpans) {
           const start = a % oldText.length;
           const end = Math.min(oldText.length, start + len);
@@ -208,7 +209,10 @@ suite("properties", () => {
           if (r.method === "fuzzy") expect(levenshtein(placed, quote.exact)).toBeLessThanOrEqual(Math.floor(MAX_FUZZY_ERROR_RATE * quote.exact.length));
           else expect(placed).toBe(quote.exact);
           const t = truth.truth(start, end);
-          if (t.untouched && placed === quote.exact && r.method !== "fuzzy") {
+          // Near a slide zone the edit list is one of several equal descriptions of the change (a paragraph moved
+          // with the blank line before it, or with the one after it); found by the soak, seed 80976486.
+          const nearSlide = zones.some(([lo, hi]) => start < hi + 1 && end > lo - 1);
+          if (t.untouched && !nearSlide && placed === quote.exact && r.method !== "fuzzy") {
             // an exact placement of an untouched span must be its true place unless the text there is identical
             // in quote *and* full context (a genuinely duplicated passage, which no selector can tell apart)
             if (r.start !== t.expected.start) {
