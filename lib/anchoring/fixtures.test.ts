@@ -5,10 +5,11 @@
  */
 import { describe as suite, expect, it } from "vitest";
 import { anchorEngine, evaluateIterater, evaluateVersions, reanchorEngine, type Tally } from "./testing/evaluate";
-import { loadIterater, loadWikipediaPairs } from "./testing/load-fixtures";
+import { loadIterater, loadScriptPairs, loadWikipediaPairs } from "./testing/load-fixtures";
 
 const iterater = loadIterater();
 const versions = loadWikipediaPairs();
+const scripts = loadScriptPairs();
 
 function summary(t: Tally): string {
   return `untouched ${JSON.stringify(t.untouched)} touched ${JSON.stringify(t.touched)}\n${t.wrongCases.join("\n")}`;
@@ -32,4 +33,33 @@ suite("real revisions", () => {
     expect(t.all.wrong, summary(t)).toBe(0);
     expect(t.untouched.correct / t.untouched.total, summary(t)).toBeGreaterThanOrEqual(0.99);
   });
+});
+
+/**
+ * Right-to-left and non-Latin text (issue 13): Arabic and Chinese revision pairs written for these tests, with
+ * edit lists as ground truth. Same rules: no wrong placement; reanchor places every untouched span exactly.
+ * Selector-only anchor flags the claims inside a moved sentence (its old context still stands where it was,
+ * which is also what an edited claim next to a surviving duplicate looks like: see docs/anchoring.md).
+ */
+suite("Arabic and Chinese revisions", () => {
+  for (const language of ["ar", "zh"]) {
+    const pairs = scripts.filter((p) => p.language === language);
+
+    it(`${language}: has a few hundred claims`, () => {
+      const t = evaluateIterater(pairs, reanchorEngine);
+      expect(t.all.total).toBeGreaterThanOrEqual(300);
+    });
+
+    it(`${language}: reanchor places every untouched span exactly and nothing wrongly`, () => {
+      const t = evaluateIterater(pairs, reanchorEngine);
+      expect(t.all.wrong, summary(t)).toBe(0);
+      expect(t.untouched.correct, summary(t)).toBe(t.untouched.total);
+    });
+
+    it(`${language}: anchor places nothing wrongly and at least 96 % of untouched spans exactly`, () => {
+      const t = evaluateIterater(pairs, anchorEngine);
+      expect(t.all.wrong, summary(t)).toBe(0);
+      expect(t.untouched.correct / t.untouched.total, summary(t)).toBeGreaterThanOrEqual(0.96);
+    });
+  }
 });

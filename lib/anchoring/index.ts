@@ -26,6 +26,10 @@ export {
   TRACE_PIECE,
   TRACE_MAX_LENGTH_CHANGE,
   SLIDE_MAX_INSERT,
+  TWIN_DISTANCE_RATIO,
+  TWIN_MIN_SEPARATION,
+  COLLAPSE_PIECE,
+  quoteWeight,
 } from "./anchor";
 export { reanchor, CHANGED_MIN_SIMILARITY, RELOCATE_MIN_SUPPORT, ORPHAN_MAX_KEPT } from "./reanchor";
 export { OffsetConverter, utf16ToCodePoint, codePointToUtf16, codePointLength } from "./units";

@@ -11,7 +11,7 @@
  * alignments. Spans within one character of such a slide zone are checked for (2) only.
  */
 import fc from "fast-check";
-import { describe as suite, expect, it } from "vitest";
+import { afterAll, describe as suite, expect, it } from "vitest";
 import { anchor, MAX_FUZZY_ERROR_RATE } from "./anchor";
 import { describe } from "./describe";
 import { CHANGED_MIN_SIMILARITY, reanchor } from "./reanchor";
@@ -25,7 +25,18 @@ import { EditTruth, type Edit } from "./testing/ground-truth";
  * it): the minimal word diff can keep the spaces between the words instead of the words, and the span is
  * flagged (orphaned), never misplaced, which property 2 checks for every case.
  */
-const RUN = { seed: Number(process.env.FC_SEED ?? 20261129) };
+const SOAK = process.env.FC_SOAK === "1";
+// The soak (`npm run test:anchoring-soak`, not in CI) draws a fresh seed each time; fast-check prints it with any
+// counterexample, and FC_SEED=<seed> replays it.
+const RUN = { seed: Number(process.env.FC_SEED ?? (SOAK ? Math.floor(Math.random() * 2 ** 31) : 20261129)) };
+if (SOAK) console.log(`anchoring soak: seed ${RUN.seed}, ${process.env.FC_RUNS ?? "default"} cases per property`);
+/** Untouched spans the soak saw flagged instead of placed (never a failure there; a wrong placement is). */
+const soakFlags = { count: 0, examples: [] as string[] };
+afterAll(() => {
+  if (SOAK) console.log(`anchoring soak: ${soakFlags.count} untouched spans flagged (safe), e.g.\n${soakFlags.examples.join("\n")}`);
+});
+/** Cases per property: the CI default, or FC_RUNS for all of them (the soak sets 100,000). */
+const runs = (ciDefault: number) => Number(process.env.FC_RUNS ?? ciDefault);
 
 const OLD_WORDS = ["the", "a", "of", "council", "budget", "rose", "by", "percent", "in", "mayor", "said", "police", "crash", "north", "river", "bridge", "vote", "12", "2023", "people", "died", "report", "minister", "water", "plant", "tonnes", "year", "city", "and", "was"];
 const NEW_WORDS = ["QUAX", "ZORP", "VEX", "JIB", "KLOM", "WUD", "99", "YRK"];
@@ -167,10 +178,17 @@ suite("properties", () => {
           }
           const t = truth.truth(sp.start, sp.end);
           const nearSlide = zones.some(([lo, hi]) => sp.start < hi + 1 && sp.end > lo - 1);
-          if (t.untouched && !nearSlide) expect(r, JSON.stringify({ oldText, newText, sp, edits })).toEqual(expect.objectContaining({ status: "moved", start: t.expected.start, end: t.expected.end }));
+          if (t.untouched && !nearSlide) {
+            const flagged = r.status === "orphaned" || r.status === "needs-recheck";
+            if (SOAK && flagged) {
+              // Safe (flagged, not misplaced): counted and reported, see the limit stated at MIN_GAP.
+              soakFlags.count++;
+              if (soakFlags.examples.length < 3) soakFlags.examples.push(JSON.stringify({ oldText, newText, sp, edits, status: r.status }));
+            } else expect(r, JSON.stringify({ oldText, newText, sp, edits })).toEqual(expect.objectContaining({ status: "moved", start: t.expected.start, end: t.expected.end }));
+          }
         });
       }),
-      { ...RUN, numRuns: Number(process.env.FC_RUNS ?? 1000) },
+      { ...RUN, numRuns: runs(1000) },
     );
   });
 
@@ -180,6 +198,7 @@ suite("properties", () => {
         const { oldText, edits } = build(doc, specs);
         const truth = new EditTruth(oldText, edits);
         const newText = truth.newText;
+        const zones = edits.map((e) => slideZone(oldText, e));
         for (const [a, len] of rawSpans) {
           const start = a % oldText.length;
           const end = Math.min(oldText.length, start + len);
@@ -190,7 +209,10 @@ suite("properties", () => {
           if (r.method === "fuzzy") expect(levenshtein(placed, quote.exact)).toBeLessThanOrEqual(Math.floor(MAX_FUZZY_ERROR_RATE * quote.exact.length));
           else expect(placed).toBe(quote.exact);
           const t = truth.truth(start, end);
-          if (t.untouched && placed === quote.exact && r.method !== "fuzzy") {
+          // Near a slide zone the edit list is one of several equal descriptions of the change (a paragraph moved
+          // with the blank line before it, or with the one after it); found by the soak, seed 80976486.
+          const nearSlide = zones.some(([lo, hi]) => start < hi + 1 && end > lo - 1);
+          if (t.untouched && !nearSlide && placed === quote.exact && r.method !== "fuzzy") {
             // an exact placement of an untouched span must be its true place unless the text there is identical
             // in quote *and* full context (a genuinely duplicated passage, which no selector can tell apart)
             if (r.start !== t.expected.start) {
@@ -201,7 +223,7 @@ suite("properties", () => {
           }
         }
       }),
-      { ...RUN, numRuns: 200 },
+      { ...RUN, numRuns: runs(200) },
     );
   });
 
@@ -220,7 +242,7 @@ suite("properties", () => {
         const r = anchor(text, [quote, position]);
         expect(r).toMatchObject({ status: "anchored", start, end, method: "position" });
       }),
-      { ...RUN, numRuns: 300 },
+      { ...RUN, numRuns: runs(300) },
     );
   });
 });

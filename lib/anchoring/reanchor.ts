@@ -229,6 +229,108 @@ function slideAmbiguous(oldText: string, newText: string, diff: TextDiff, seg: E
   return false;
 }
 
+/** Change groups whose old range overlaps old[s, e), or that insert strictly inside it. */
+function groupsTouching(changes: ChangeGroup[], s: number, e: number): ChangeGroup[] {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (changes[mid].oldEnd < s) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ChangeGroup[] = [];
+  for (let k = lo; k < changes.length && changes[k].oldStart <= e; k++) {
+    const g = changes[k];
+    const overlaps = g.oldStart < e && g.oldEnd > s;
+    const insertsInside = g.oldStart === g.oldEnd && g.oldStart > s && g.oldStart < e;
+    if (overlaps || insertsInside) out.push(g);
+  }
+  return out;
+}
+
+/**
+ * A pure deletion that took the span's first or last characters, where deleting as many characters on the
+ * other side of it gives the same text (", and , later still , " after "spirit " is also " , and , later
+ * still ," before it): the diff chose one of two equal alignments, and under the other one the span is
+ * untouched. The deleted characters' twins sit right next to the deletion, so the span's exact text is
+ * there; returns its new offsets, or null.
+ */
+function slideOffDeletion(oldText: string, newText: string, diff: TextDiff, s: number, e: number): Span | null {
+  const touching = groupsTouching(diff.changes, s, e);
+  if (touching.length !== 1) return null;
+  const g = touching[0];
+  if (g.newStart !== g.newEnd) return null;
+  const quote = oldText.slice(s, e);
+  let start: number;
+  if (s < g.oldStart && e <= g.oldEnd) {
+    // the deletion took the span's tail: old[g.oldStart, e) must equal the kept text right after the deletion
+    const t = e - g.oldStart;
+    if (oldText.slice(g.oldStart, e) !== oldText.slice(g.oldEnd, g.oldEnd + t)) return null;
+    start = mapStart(diff, s, newText.length);
+  } else if (s >= g.oldStart && g.oldEnd < e) {
+    const t = g.oldEnd - s;
+    if (g.oldStart < t || oldText.slice(s, g.oldEnd) !== oldText.slice(g.oldStart - t, g.oldStart)) return null;
+    start = mapEnd(diff, e) - quote.length;
+  } else return null;
+  return start >= 0 && newText.startsWith(quote, start) ? { start, end: start + quote.length } : null;
+}
+
+/** Sentence end inside a span, followed by the span's last word: "[the letter]." Wall". */
+const LAST_WORD_STARTS_SENTENCE = /[.!?]["'”’)\]]*\s+[^\s]+$/u;
+/** The span's first word ends a sentence that the span then leaves: "apology. He". */
+const FIRST_WORD_ENDS_SENTENCE = /^[^\s]*[.!?]["'”’)\]]*\s+\S/u;
+
+/** True when the old side of change group `g` contains a sentence end (a sentence, or its end, was deleted). */
+function deletesSentenceEnd(oldText: string, g: ChangeGroup): boolean {
+  return /[.!?]/u.test(oldText.slice(g.oldStart, g.oldEnd));
+}
+
+/**
+ * True when the span's last word starts a sentence and an edit that deletes through a sentence end begins
+ * right after that word (or inside it), or, mirrored, its first word ends a sentence and such an edit ends
+ * right before it. Deleting a sentence next to
+ * one whose first word is the same (or similar: "At" / "It") lets the diff keep the wrong copy of that word:
+ * "Wall hopes to get a better apology. He admits" → "Wall admits" keeps the first "Wall" and deletes
+ * " hopes … He", while the editor deleted "Wall hopes … apology. " and wrote "Wall" for "He". The word's
+ * identity is undecidable from the two texts; the claim is flagged instead of reaching into the next sentence.
+ */
+function sentenceEdgeWordAmbiguous(oldText: string, diff: TextDiff, s: number, e: number): boolean {
+  const quote = oldText.slice(s, e);
+  if (LAST_WORD_STARTS_SENTENCE.test(quote)) {
+    const wordStart = e - (quote.length - quote.search(/\S+$/u));
+    let after = e;
+    while (after < oldText.length && /\s/u.test(oldText[after])) after++;
+    if (groupsTouching(diff.changes, wordStart, after + 1).some((g) => g.oldEnd > e && deletesSentenceEnd(oldText, g))) return true;
+  }
+  if (FIRST_WORD_ENDS_SENTENCE.test(quote)) {
+    const wordEnd = s + quote.search(/\s/u);
+    let before = s;
+    while (before > 0 && /\s/u.test(oldText[before - 1])) before--;
+    if (groupsTouching(diff.changes, before - 1, wordEnd).some((g) => g.oldStart < s && deletesSentenceEnd(oldText, g))) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a boundary of the span falls into a pure deletion whose deleted text holds the kept character
+ * just inside the span's remaining part (for the start) or just before the deletion (for the end): then the
+ * same new text is also made by deleting around a different copy of that character ("历史。馆方…图像。" →
+ * "历史。" keeps either full stop), and where the claim's new boundary lies, before or after that character,
+ * depends on which copy the editor kept. Flagged rather than placed one character off.
+ */
+function deletedEdgeAmbiguous(oldText: string, diff: TextDiff, s: number, e: number): boolean {
+  const startGroup = groupAt(diff.changes, s);
+  if (startGroup && startGroup.newStart === startGroup.newEnd && startGroup.oldEnd < e) {
+    if (oldText.slice(startGroup.oldStart, startGroup.oldEnd).includes(oldText[startGroup.oldEnd])) return true;
+  }
+  const endGroup = e > 0 ? groupAt(diff.changes, e - 1) : null;
+  if (endGroup && endGroup.newStart === endGroup.newEnd && endGroup.oldStart > s) {
+    const kept = oldText[endGroup.oldStart - 1];
+    if (oldText.slice(endGroup.oldStart, endGroup.oldEnd).includes(kept) || oldText[endGroup.oldEnd] === oldText[e - 1]) return true;
+  }
+  return false;
+}
+
 /** Re-anchors one span through a precomputed diff. */
 export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, span: Span): ReanchorResult {
   const { start: s, end: e } = span;
@@ -247,6 +349,7 @@ export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, s
     // The diff chose one of several equally cheap alignments: the span's words could just as well be the
     // copy inside the neighbouring insertion (or deletion). Two texts cannot tell which; flag, don't guess.
     if (s < e && slideAmbiguous(oldText, newText, diff, seg, s, e)) return { status: "needs-recheck", oldQuote };
+    if (s < e && sentenceEdgeWordAmbiguous(oldText, diff, s, e)) return { status: "needs-recheck", oldQuote };
     return { status: "moved", start, end, contextChanged, relocated: false };
   }
   if (s === e) {
@@ -257,6 +360,9 @@ export function reanchorSpan(oldText: string, newText: string, diff: TextDiff, s
   // The words may have moved as a block (a moved paragraph or sentence): the diff sees a delete and an insert.
   const moved = relocate(oldText, newText, diff, s, e);
   if (moved) return { status: "moved", start: moved.start, end: moved.end, contextChanged: true, relocated: true };
+  const slid = slideOffDeletion(oldText, newText, diff, s, e);
+  if (slid) return { status: "moved", start: slid.start, end: slid.end, contextChanged: true, relocated: false };
+  if (sentenceEdgeWordAmbiguous(oldText, diff, s, e) || deletedEdgeAmbiguous(oldText, diff, s, e)) return { status: "needs-recheck", oldQuote };
   const kept = keptInside(diff.equals, s, e);
   let ns = mapStart(diff, s, newText.length);
   let ne = Math.max(ns, mapEnd(diff, e));

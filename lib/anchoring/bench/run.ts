@@ -18,7 +18,7 @@ import { reanchor } from "../reanchor";
 import type { Selector, TextQuoteSelector } from "../types";
 import { OffsetConverter } from "../units";
 import { EditTruth, judge, UniqueSentenceTruth, type Edit, type Placement, type Truth } from "../testing/ground-truth";
-import { loadIterater, loadWikipediaPairs } from "../testing/load-fixtures";
+import { loadIterater, loadScriptPairs, loadWikipediaPairs } from "../testing/load-fixtures";
 import { generateSpans, type ClaimSpan } from "../testing/spans";
 import { writeBenchmarkSection } from "@/e2e/bench/benchmarks-doc";
 import { mulberry32 } from "@/e2e/bench/random";
@@ -107,6 +107,30 @@ async function realRevisions(): Promise<string[]> {
   return rows;
 }
 
+/** The Arabic and Chinese pairs written for the tests (issue 13), per language. */
+async function scriptRevisions(): Promise<string[]> {
+  const pairs = loadScriptPairs();
+  const rows: string[] = [];
+  for (const language of ["ar", "zh"]) {
+    for (const [name, engine] of Object.entries(engines)) {
+      const un = zero();
+      const to = zero();
+      for (const pair of pairs.filter((p) => p.language === language)) {
+        const truth = new EditTruth(pair.before, pair.edits);
+        const p = prepare(pair.before, generateSpans(pair.before));
+        const placed = await engine(pair.before, pair.after, p);
+        p.spans.forEach((sp, i) => {
+          const t = truth.truth(sp.start, sp.end);
+          (t.untouched ? un : to)[judge(t, placed[i])]++;
+        });
+      }
+      const pct = (c: Counts) => ((100 * c.correct) / (c.correct + c.wrong + c.flagged)).toFixed(2);
+      rows.push(`| ${language === "ar" ? "Arabic" : "Chinese"} | ${name} | ${un.correct} / ${un.wrong} / ${un.flagged} (${pct(un)} %) | ${to.correct} / ${to.wrong} / ${to.flagged} | ${un.wrong + to.wrong} |`);
+    }
+  }
+  return rows;
+}
+
 // ---- 2. scale ----
 /**
  * A 100,000-character article from the fixture texts. Many fixtures are versions of the same document, so
@@ -177,7 +201,11 @@ export function scatteredEdits(text: string, n: number, rand: () => number): Edi
 
 export function pickClaims(pool: ClaimSpan[], n: number, rand: () => number): ClaimSpan[] {
   const byKind = new Map<string, ClaimSpan[]>();
-  for (const s of pool) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
+  for (const s of pool) {
+    const list = byKind.get(s.kind);
+    if (list) list.push(s);
+    else byKind.set(s.kind, [s]);
+  }
   const mix: [string, number][] = [["short", 0.5], ["number", 0.15], ["clause", 0.2], ["sentence", 0.15]];
   const out: ClaimSpan[] = [];
   for (let i = 0; i < n; i++) {
@@ -198,19 +226,24 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-async function timeRuns(fn: () => Promise<unknown>, runs: number): Promise<{ cold: number; warm: number; heapMB: number }> {
+async function timeRuns(fn: () => Promise<unknown>, runs: number): Promise<{ cold: number; warm: number; warmCpu: number; heapMB: number }> {
   const h0 = process.memoryUsage().heapUsed;
   let t0 = performance.now();
   await fn();
   const cold = performance.now() - t0;
   const heapMB = Math.max(0, process.memoryUsage().heapUsed - h0) / 1e6;
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return { cold, warm: median(times), heapMB };
+  // CPU time as well as wall time: on a machine shared with other work, wall time includes waiting for a core.
+  return { cold, warm: median(times), warmCpu: median(cpu), heapMB };
 }
 
 async function scale(): Promise<{ rows: string[]; info: string }> {
@@ -228,31 +261,85 @@ async function scale(): Promise<{ rows: string[]; info: string }> {
     const p = prepare(before, claims);
     for (const [name, engine] of Object.entries(engines)) {
       if (name.startsWith("apache") && n > 10_000) {
-        rows.push(`| ${n.toLocaleString("en")} | ${name} | – | – | – | skipped (linear extrapolation of the 10k run) |`);
+        rows.push(`| ${n.toLocaleString("en")} | ${name} | – | – | – | – | – | skipped (linear extrapolation of the 10k run) |`);
         continue;
       }
       const runs = n >= 100_000 ? 3 : 7;
       let placed: (Placement | null)[] = [];
       const t = await timeRuns(async () => { placed = await engine(before, after, p); }, runs);
       const c = zero();
-      claims.forEach((sp, i) => c[judge(truth.truth(sp.start, sp.end), placed[i])]++);
-      rows.push(`| ${n.toLocaleString("en")} | ${name} | ${c.correct} / ${c.wrong} / ${c.flagged} | ${t.cold.toFixed(0)} | ${t.warm.toFixed(0)} | ${t.heapMB.toFixed(1)} |`);
+      const untouched = zero();
+      claims.forEach((sp, i) => {
+        const tr = truth.truth(sp.start, sp.end);
+        const outcome = judge(tr, placed[i]);
+        c[outcome]++;
+        if (tr.untouched) untouched[outcome]++;
+      });
+      const untouchedPct = ((100 * untouched.correct) / (untouched.correct + untouched.wrong + untouched.flagged)).toFixed(2);
+      rows.push(`| ${n.toLocaleString("en")} | ${name} | ${c.correct} / ${c.wrong} / ${c.flagged} | ${untouchedPct} % | ${t.cold.toFixed(0)} | ${t.warm.toFixed(0)} | ${t.warmCpu.toFixed(0)} | ${t.heapMB.toFixed(1)} |`);
       process.stderr.write(`scale ${n} ${name}: warm ${t.warm.toFixed(0)} ms\n`);
     }
   }
   return { rows, info };
 }
 
+/**
+ * How time grows with the text: 1,000 claims (same mix) on the first 12,500 / 25,000 / 50,000 / 100,000
+ * characters of the article, with 50 edits per 100,000 characters. Warm median of 5 runs.
+ */
+async function textLength(): Promise<string[]> {
+  const full = buildArticle();
+  const rows: string[] = [];
+  for (const length of [12_500, 25_000, 50_000, 100_000]) {
+    const rand = mulberry32(20261202);
+    const before = full.slice(0, length);
+    const edits = scatteredEdits(before, Math.max(5, Math.round((50 * length) / 100_000)), rand);
+    const truth = new EditTruth(before, edits);
+    const after = truth.newText;
+    const claims = pickClaims(generateSpans(before, { shortStride: 1 }), 1_000, rand);
+    const p = prepare(before, claims);
+    const cells: string[] = [];
+    for (const name of ["factmark reanchor", "factmark anchor (selectors only)"]) {
+      let placed: (Placement | null)[] = [];
+      const t = await timeRuns(async () => { placed = await engines[name](before, after, p); }, 5);
+      const c = zero();
+      claims.forEach((sp, i) => c[judge(truth.truth(sp.start, sp.end), placed[i])]++);
+      cells.push(`${c.correct} / ${c.wrong} / ${c.flagged}`, t.warm.toFixed(0));
+    }
+    rows.push(`| ${length.toLocaleString("en")} | ${cells.join(" | ")} |`);
+    process.stderr.write(`text length ${length}: ${cells.join(" ")}\n`);
+  }
+  return rows;
+}
+
+/**
+ * The same bench before issue 13 (2026-11-29, same machine, same article, seed and claims; from the
+ * version of this file at that date), kept so that every run shows old and new side by side.
+ */
+const BEFORE_ISSUE_13 = [
+  "| real revisions, untouched | 9008 / 0 / 0 (100.00 %) | 8921 / 0 / 87 (99.03 %) |",
+  "| real revisions, touched | 431 / 0 / 218 | 163 / 0 / 486 |",
+  "| 1,000 claims | 997 / 0 / 3, 51 ms | 740 / 0 / 260, 158 ms |",
+  "| 10,000 claims | 9958 / 0 / 42, 140 ms | 7306 / 0 / 2694, 2,590 ms |",
+  "| 100,000 claims | 99656 / 0 / 344, 2,556 ms | 73908 / 0 / 26092, 29,886 ms |",
+];
+
 async function main(): Promise<void> {
   const started = new Date().toISOString().slice(0, 10);
+  const os = await import("node:os");
+  const load = os.loadavg()[0].toFixed(1);
   process.stderr.write("real revisions…\n");
   const real = await realRevisions();
+  process.stderr.write("Arabic and Chinese…\n");
+  const scripts = await scriptRevisions();
+  process.stderr.write("text length…\n");
+  const lengths = await textLength();
   process.stderr.write("scale…\n");
   const { rows, info } = await scale();
   const md = [
     "## Anchoring (`npm run bench:anchoring`)",
     "",
-    `Measured ${started}, Node ${process.version}, ${(await import("node:os")).cpus().length} cores (shared). Generated by lib/anchoring/bench/run.ts; do not edit by hand.`,
+    `Measured ${started}, Node ${process.version}, ${os.cpus().length} cores shared with other work (load average ${load} at the start). Generated by lib/anchoring/bench/run.ts; do not edit by hand.`,
     "",
     "### Real revisions (fixtures: 24 IteraTeR pairs with edit lists + 18 Wikipedia version pairs)",
     "",
@@ -268,11 +355,29 @@ async function main(): Promise<void> {
     "",
     "Times exclude process start-up and selector construction (`describe`). Cold = first call in the process; warm = median of 7 runs (3 at 100k). Heap = heap growth during the cold run (approximate, no forced GC). `reanchor` time includes the diff of the two versions.",
     "",
-    "| claims | engine | correct / wrong / flagged | cold (ms) | warm median (ms) | heap (MB) |",
-    "|---|---|---|---|---|---|",
+    "| claims | engine | correct / wrong / flagged | untouched placed | cold (ms) | warm median (ms) | warm CPU (ms) | heap (MB) |",
+    "|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
-    "Target (issue 3): ≤ 250 ms for 1,000 claims, both reanchor and selector-only anchor; wrong = 0.",
+    "Targets: issue 3, ≤ 250 ms for 1,000 claims, both engines, wrong = 0; issue 13, `anchor` ≤ 100 ms warm for 1,000 claims and ≤ 3 s for 100,000, ≥ 99.5 % of untouched claims placed, wrong = 0.",
+    "",
+    "### Arabic and Chinese revisions (pairs written for the tests, edit lists as ground truth)",
+    "",
+    "| language | engine | untouched | touched | wrong total |",
+    "|---|---|---|---|---|",
+    ...scripts,
+    "",
+    "### Time against text length: 1,000 claims on the first N characters of the article (50 edits per 100,000 characters)",
+    "",
+    "| characters | reanchor correct / wrong / flagged | reanchor warm (ms) | anchor correct / wrong / flagged | anchor warm (ms) |",
+    "|---|---|---|---|---|",
+    ...lengths,
+    "",
+    "### Before issue 13 (2026-11-29, same bench; correct / wrong / flagged, warm time)",
+    "",
+    "| case | factmark reanchor | factmark anchor (selectors only) |",
+    "|---|---|---|",
+    ...BEFORE_ISSUE_13,
   ].join("\n");
   console.log(md);
   writeBenchmarkSection("anchoring", md);

@@ -39,3 +39,56 @@ export function loadWikipediaPairs(): VersionPair[] {
   }
   return pairs;
 }
+
+/**
+ * Right-to-left and non-Latin revision pairs written for these tests (fixtures/scripts/*.json): the old text and
+ * its edits, each located by a piece of text that occurs once in the old text: `find` + `replace` (a deletion
+ * when `replace` is empty), `insertBefore` + `text`, and `move` + `to` (the piece is cut and inserted before
+ * `to`). Returns the edit list as character offsets, like IteraTeR's, and the text it produces.
+ */
+type ScriptEdit = { find: string; replace: string } | { insertBefore: string; text: string } | { move: string; to: string };
+type ScriptRecord = { id: string; language: string; before: string; edits: ScriptEdit[] };
+
+function uniqueOffset(text: string, piece: string, id: string): number {
+  const at = text.indexOf(piece);
+  if (at === -1 || at !== text.lastIndexOf(piece)) throw new Error(`${id}: ${JSON.stringify(piece)} must occur exactly once in the old text`);
+  return at;
+}
+
+export type ScriptPair = IteraterPair & { language: string };
+
+export function loadScriptPairs(): ScriptPair[] {
+  const dir = join(FIXTURES_DIR, "scripts");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => {
+      const r = JSON.parse(readFileSync(join(dir, f), "utf8")) as ScriptRecord;
+      const edits: Edit[] = r.edits.flatMap((e): Edit[] => {
+        if ("find" in e) {
+          const at = uniqueOffset(r.before, e.find, r.id);
+          return [{ start: at, end: at + e.find.length, text: e.replace }];
+        }
+        if ("insertBefore" in e) {
+          const at = uniqueOffset(r.before, e.insertBefore, r.id);
+          return [{ start: at, end: at, text: e.text }];
+        }
+        const from = uniqueOffset(r.before, e.move, r.id);
+        const to = uniqueOffset(r.before, e.to, r.id);
+        return [{ start: from, end: from + e.move.length, text: "" }, { start: to, end: to, text: e.move }];
+      });
+      return { id: r.id, language: r.language, before: r.before, after: applyEdits(r.before, edits), edits };
+    });
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = "";
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) throw new Error(`overlapping edits at ${e.start}`);
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}

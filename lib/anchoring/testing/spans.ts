@@ -22,10 +22,11 @@ export function generateSpans(text: string, opts: { shortStride?: number } = {})
     seen.add(key);
     out.push({ start: s, end: e, kind });
   };
-  const sentRe = /[^.!?\n]+[.!?]*/g;
+  // Sentence and clause marks of Latin, Arabic (؟ ، ؛) and Chinese (。！？，、；：（）) text.
+  const sentRe = /[^.!?。！？؟\n]+[.!?。！？؟]*/gu;
   for (let m = sentRe.exec(text); m !== null; m = sentRe.exec(text)) {
     if (m[0].trim().length >= 15) add(m.index, m.index + m[0].length, "sentence");
-    const clauseRe = /[^,;:()]+/g;
+    const clauseRe = /[^,;:()،؛，、；：（）]+/gu;
     for (let c = clauseRe.exec(m[0]); c !== null; c = clauseRe.exec(m[0])) {
       if (c[0].trim().length >= 12 && c[0].length < m[0].length) add(m.index + c.index, m.index + c.index + c[0].length, "clause");
     }
@@ -33,7 +34,8 @@ export function generateSpans(text: string, opts: { shortStride?: number } = {})
   const numRe = /\d[\d,.:]*\d?(?:\s+[\p{L}-]+){1,2}/gu;
   for (let m = numRe.exec(text); m !== null; m = numRe.exec(text)) add(m.index, m.index + m[0].length, "number");
   const words: [number, number][] = [];
-  const wordRe = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+  // Chinese is not written with spaces: each Han character counts as a word, so short quotes are 1–3 characters.
+  const wordRe = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])(?:(?!\p{Script=Han})[\p{L}\p{N}'’-])*/gu;
   for (let m = wordRe.exec(text); m !== null; m = wordRe.exec(text)) words.push([m.index, m.index + m[0].length]);
   const stride = opts.shortStride ?? 2;
   for (let i = 0, n = 0; i < words.length; i += stride, n++) {

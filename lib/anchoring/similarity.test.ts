@@ -1,0 +1,25 @@
+import fc from "fast-check";
+import { describe as suite, expect, it } from "vitest";
+import { pinnedDynamic, pinnedEditDistance } from "./similarity";
+
+suite("pinnedEditDistance", () => {
+  it("the bit-parallel distance equals the table's for patterns up to 32 units, both directions", () => {
+    const unit = fc.constantFrom("a", "b", "c", " ", "é", "\u4e2d");
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 32 }), fc.string({ unit, maxLength: 80 }), fc.nat(), fc.nat(24), (pattern, text, rawAt, slack) => {
+        const at = rawAt % (text.length + 1);
+        for (const direction of ["before", "after"] as const) {
+          const w = Math.max(0, direction === "before" ? Math.min(at, pattern.length + slack) : Math.min(text.length - at, pattern.length + slack));
+          expect(pinnedEditDistance(pattern, text, at, direction, slack)).toBe(pinnedDynamic(pattern, text, at, direction, w));
+        }
+      }),
+      { seed: 20261202, numRuns: 3000 },
+    );
+  });
+
+  it("counts edits next to the pinned end", () => {
+    expect(pinnedEditDistance("the budget", "xx the budget", 13, "before", 5)).toBe(0);
+    expect(pinnedEditDistance("the budget", "xx the bXdget", 13, "before", 5)).toBe(1);
+    expect(pinnedEditDistance("rose by 12", "rose 12 percent", 0, "after", 5)).toBe(3);
+  });
+});
