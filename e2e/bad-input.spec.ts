@@ -33,18 +33,26 @@ const FIELDS = { verdict: "DISPUTED", explanation: "Two counts differ.", tags: [
 test("an editor's hostile text, dates, spans and path segments are refused with a reason, and nothing saved changes", async ({ page }) => {
   await signInAndWait(page, "editor@example.org");
 
-  // A real claim to aim at, and the state it must keep.
-  const ws = await workspace(page.request, SEED_SLUG);
+  // A real claim to aim at, and the state it must keep: on an article of this test's own, so the
+  // other specs' claims on the seed article are not disturbed.
+  const own = await send(page, "POST", "/api/articles/import", {
+    format: "text",
+    title: `Casualty count ${Date.now()}`,
+    content: "The monitor said at least 116 civilians were killed, while a local committee counted 67.",
+  });
+  expect(own.status()).toBe(201);
+  const ownSlug = ((await own.json()) as { slug: string }).slug;
+  const ws = await workspace(page.request, ownSlug);
   const quote = "at least 116 civilians";
   const start = ws.plainText.indexOf(quote);
-  const created = await send(page, "POST", `/api/articles/${SEED_SLUG}/claims`, { articleVersionId: ws.articleVersionId, start, end: start + quote.length, fields: FIELDS });
+  const created = await send(page, "POST", `/api/articles/${ownSlug}/claims`, { articleVersionId: ws.articleVersionId, start, end: start + quote.length, fields: FIELDS });
   expect(created.status()).toBe(201);
   const claim = (await created.json()).claim as { id: string; version: number };
 
   const span = { articleVersionId: ws.articleVersionId, start, end: start + quote.length };
   for (const [what, value, reason] of [["NUL", `a${NUL}b`, /NUL character/], ["lone surrogate", `a${LONE}b`, /broken character/]] as const) {
     await test.step(`${what} in an explanation, a comment, a tag, a source title`, async () => {
-      await expectRefused(await send(page, "POST", `/api/articles/${SEED_SLUG}/claims`, { ...span, fields: { ...FIELDS, explanation: value } }), 400, reason);
+      await expectRefused(await send(page, "POST", `/api/articles/${ownSlug}/claims`, { ...span, fields: { ...FIELDS, explanation: value } }), 400, reason);
       await expectRefused(await send(page, "PATCH", `/api/claims/${claim.id}`, { version: claim.version, fields: { ...FIELDS, explanation: value } }), 400, reason);
       await expectRefused(await send(page, "PATCH", `/api/claims/${claim.id}`, { version: claim.version, fields: { ...FIELDS, tags: [value] } }), 400, reason);
       const source = { url: "https://example.org/", title: value, stance: "SUPPORTS" };
@@ -83,7 +91,7 @@ test("an editor's hostile text, dates, spans and path segments are refused with 
     await expectRefused(await send(page, "POST", "/api/claims/%00/transitions", { action: "submit", version: 1 }), 404, /no such claim/);
     await expectRefused(await page.request.get("/api/articles/%00/claims"), 404, /no article at this address/);
     await expectRefused(await page.request.get("/api/articles/%00/published"), 404, /no article at this address/);
-    const restore = await send(page, "POST", `/api/articles/${SEED_SLUG}/versions/99999999999999999999/restore`, { baseVersionId: ws.articleVersionId, correctionNote: null });
+    const restore = await send(page, "POST", `/api/articles/${ownSlug}/versions/99999999999999999999/restore`, { baseVersionId: ws.articleVersionId, correctionNote: null });
     await expectRefused(restore, 404, /no such version/);
     await expectRefused(await send(page, "POST", `/api/articles/${SEED_SLUG}/versions/stale-claims/%00`, { action: "confirm", version: 1 }), 404, /no such claim/);
     for (const path of [`/articles/%00`, `/articles/%00/edit`, `/articles/%00/versions`, `/articles/${SEED_SLUG}%00/review`, `/review/claims/%00`]) {
@@ -104,7 +112,7 @@ test("an editor's hostile text, dates, spans and path segments are refused with 
   });
 
   await test.step("nothing already saved changed", async () => {
-    const after = (await workspace(page.request, SEED_SLUG)).claims.find((c) => c.id === claim.id)!;
+    const after = (await workspace(page.request, ownSlug)).claims.find((c) => c.id === claim.id)!;
     expect(after).toMatchObject({ version: claim.version, explanation: FIELDS.explanation });
     const session = await (await page.request.get("/api/auth/session")).json();
     expect(session.user.name).not.toMatch(/[\u0000\u202E\uD800]/);
