@@ -56,7 +56,7 @@ export class Client {
     const res = await fetch(this.base + path, {
       method,
       headers,
-      body: method === "GET" || method === "HEAD" ? undefined : body,
+      body: method === "GET" || method === "HEAD" ? undefined : (body as BodyInit | undefined),
       redirect: "manual",
       signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
     });

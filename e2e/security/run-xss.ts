@@ -45,7 +45,6 @@ export async function runXss(fx: Fixtures, log: (s: string) => void): Promise<Xs
 
   // Article bodies: every payload imported as HTML and as Markdown; titles, bylines and source links.
   // A body with NUL or a lone surrogate is refused as binary (as it should be): then it is imported without those.
-  // eslint-disable-next-line no-control-regex
   const printable = payloads.filter((p) => !/[\u0000-\u0008]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(p.text));
   const htmlOf = (list: Payload[]) => `<article><h1>${pick(0).text}</h1>${list.map((p) => `<p>Paragraph ${p.id}: ${p.text}</p>`).join("\n")}</article>`;
   const markdownOf = (list: Payload[]) => list.map((p) => `Paragraph ${p.id}: ${p.text}`).join("\n\n");
