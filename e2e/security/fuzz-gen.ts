@@ -20,6 +20,23 @@ export function gen(seed: number, index: number): Gen {
   return { r, int, pick: (xs) => xs[int(xs.length)], chance: (p) => r() < p };
 }
 
+/** Deeply nested JSON kept as text: building it as objects would overflow JSON.stringify's stack here. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+export function toJson(value: unknown): string {
+  const raws: string[] = [];
+  const text = JSON.stringify(value, (_k, x: unknown) => (x instanceof RawJson ? `@@RAW${raws.push(x.text) - 1}@@` : x)) ?? "null";
+  return text.replace(/"@@RAW(\d+)@@"/g, (_m, n: string) => raws[Number(n)]);
+}
+
+function clone(v: unknown): unknown {
+  if (v instanceof RawJson || v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(clone);
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)]));
+}
+
 const nest = (depth: number, open: string, close: string, inner = "x") => open.repeat(depth) + inner + close.repeat(depth);
 
 export function hostileString(g: Gen): string {
@@ -87,21 +104,15 @@ export function hostileValue(g: Gen, depthBudget = 3): unknown {
       return depthBudget > 0 ? { __proto__: { polluted: true }, constructor: { prototype: { x: 1 } }, value: hostileValue(g, depthBudget - 1) } : "x";
     case 11:
       return Array.from({ length: g.pick([100, 10_000]) }, (_, i) => `item-${i}`);
-    case 12: {
-      let v: unknown = "deep";
-      for (let i = 0, d = g.pick([50, 1000, 5000]); i < d; i++) v = [v];
-      return v;
-    }
-    default: {
-      let v: unknown = "deep";
-      for (let i = 0, d = g.pick([50, 1000, 5000]); i < d; i++) v = { a: v };
-      return v;
-    }
+    case 12:
+      return new RawJson(nest(g.pick([50, 1000, 5000, 100_000]), "[", "]", '"deep"'));
+    default:
+      return new RawJson(nest(g.pick([50, 1000, 5000, 100_000]), '{"a":', "}", '"deep"'));
   }
 }
 
 function leafPaths(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = [], depth = 0): (string | number)[][] {
-  if (depth > 6) return out;
+  if (depth > 6 || v instanceof RawJson) return out.concat(path.length ? [path] : []);
   if (Array.isArray(v)) v.forEach((x, i) => leafPaths(x, [...path, i], out, depth + 1));
   else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) leafPaths(x, [...path, k], out, depth + 1);
   if (path.length) out.push(path);
@@ -122,16 +133,16 @@ export type BodyMutation = { body: string | Uint8Array; contentType: string; not
 
 /** A mutated version of a valid body: one leaf replaced, a key dropped or added, or the whole body replaced. */
 export function mutateBody(g: Gen, template: unknown): BodyMutation {
-  const json = (v: unknown, note: string): BodyMutation => ({ body: JSON.stringify(v) ?? "null", contentType: "application/json", note });
+  const json = (v: unknown, note: string): BodyMutation => ({ body: toJson(v), contentType: "application/json", note });
   const roll = g.r();
-  const copy = structuredClone(template);
+  const copy = clone(template);
   if (roll < 0.55) {
     const paths = leafPaths(copy);
     if (!paths.length) return json(hostileValue(g), "whole body replaced");
     const path = g.pick(paths);
     const value = hostileValue(g);
     setAt(copy, path, value);
-    return json(copy, `${path.join(".")} := ${JSON.stringify(value)?.slice(0, 60)}`);
+    return json(copy, `${path.join(".")} := ${toJson(value).slice(0, 60)}`);
   }
   if (roll < 0.65) {
     const paths = leafPaths(copy);
@@ -146,13 +157,13 @@ export function mutateBody(g: Gen, template: unknown): BodyMutation {
   if (roll < 0.9) return json(copy, "valid body");
   return g.pick<() => BodyMutation>([
     () => ({ body: "{", contentType: "application/json", note: "truncated JSON" }),
-    () => ({ body: "\ufeff" + JSON.stringify(copy), contentType: "application/json", note: "BOM before JSON" }),
+    () => ({ body: "\ufeff" + toJson(copy), contentType: "application/json", note: "BOM before JSON" }),
     () => ({ body: new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc0, 0xaf, 0x22, 0x7d]), contentType: "application/json", note: "invalid UTF-8" }),
-    () => ({ body: JSON.stringify(copy).replace("{", '{"a":1,"a":2,'), contentType: "application/json", note: "duplicate keys" }),
+    () => ({ body: toJson(copy).replace("{", '{"a":1,"a":2,'), contentType: "application/json", note: "duplicate keys" }),
     () => ({ body: "", contentType: "application/json", note: "empty body" }),
     () => ({ body: "x".repeat(2_100_000), contentType: "application/json", note: "2.1 MB of non-JSON" }),
-    () => ({ body: JSON.stringify(copy), contentType: "application/json; charset=utf-16", note: "wrong charset" }),
-    () => ({ body: JSON.stringify(copy), contentType: "application/json;;;", note: "odd media type parameters" }),
+    () => ({ body: toJson(copy), contentType: "application/json; charset=utf-16", note: "wrong charset" }),
+    () => ({ body: toJson(copy), contentType: "application/json;;;", note: "odd media type parameters" }),
   ])();
 }
 
@@ -199,12 +210,14 @@ export const HOSTILE_QUERY_VALUES = [
   "",
 ];
 
-export function hostileDocument(g: Gen): unknown {
+/** A Tiptap document nested deep (the issue's 2,000 blockquotes overflowed the stack). */
+export function hostileDocument(g: Gen): RawJson {
   const depth = g.pick([10, 200, 2000]);
-  let node: unknown = { type: "paragraph", content: [{ type: "text", text: "deep" }] };
-  const kind = g.pick(["blockquote", "bulletList"]);
-  for (let i = 0; i < depth; i++) node = kind === "blockquote" ? { type: "blockquote", content: [node] } : { type: "bulletList", content: [{ type: "listItem", content: [node] }] };
-  return { type: "doc", content: [node] };
+  const leaf = '{"type":"paragraph","content":[{"type":"text","text":"deep"}]}';
+  const inner = g.chance(0.5)
+    ? nest(depth, '{"type":"blockquote","content":[', "]}", leaf)
+    : nest(depth, '{"type":"bulletList","content":[{"type":"listItem","content":[', "]}]}", leaf);
+  return new RawJson(`{"type":"doc","content":[${inner}]}`);
 }
 
 /** Import contents that are expensive to parse: deep HTML, deep Markdown lists and quotes, big text. */
