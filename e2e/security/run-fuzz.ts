@@ -6,7 +6,7 @@ import { SEED_SLUG, type Fixtures } from "./fixtures";
 import { gen, hostileDocument, hostileImport, HOSTILE_QUERY_VALUES, HOSTILE_SEGMENTS, mutateBody, pickRole, type Gen } from "./fuzz-gen";
 import type { RouteKey } from "./route-tree";
 
-export type FuzzResult = { sent: number; serverErrors: string[]; timeouts: string[]; statuses: Record<string, number> };
+export type FuzzResult = { sent: number; serverErrors: string[]; timeouts: string[]; statuses: Record<string, number>; failuresByRoute: Record<RouteKey, number> };
 
 const PER_REQUEST_TIMEOUT_MS = Number(process.env.SECURITY_FUZZ_TIMEOUT_MS ?? 15_000);
 const WORKERS = 4;
@@ -51,7 +51,7 @@ const QUERY_KEYS: Record<string, string[]> = {
   "/claimreview.json": ["page"],
 };
 
-type Planned = { index: number; role: RoleName; method: string; path: string; body?: string | Uint8Array; contentType?: string; note: string };
+type Planned = { key: RouteKey; index: number; role: RoleName; method: string; path: string; body?: string | Uint8Array; contentType?: string; note: string };
 
 function fillPath(g: Gen, pattern: string, ids: Ids): { path: string; note: string } {
   const notes: string[] = [];
@@ -84,7 +84,7 @@ function plan(seed: number, index: number, keys: RouteKey[], bodies: Record<Rout
       path += `?${parts.join("&")}`;
       notes.push("hostile query");
     }
-    return { index, role, method: g.chance(0.03) ? g.pick(["POST", "DELETE", "PUT"]) : "GET", path, note: notes.join("; ") };
+    return { key, index, role, method: g.chance(0.03) ? g.pick(["POST", "DELETE", "PUT"]) : "GET", path, note: notes.join("; ") };
   }
   let template = bodies[key] ?? {};
   if ((pattern.startsWith("/api/articles/import") || pattern.endsWith("/versions")) && g.chance(0.06)) {
@@ -95,11 +95,11 @@ function plan(seed: number, index: number, keys: RouteKey[], bodies: Record<Rout
   notes.push(m.note);
   const method = g.chance(0.03) ? g.pick(["GET", "PUT", "PATCH", "DELETE", "POST"]) : kind;
   // next-auth is probed anonymously and never at signout: the fuzzer keeps the sessions it needs.
-  return { index, role: pattern.startsWith("/api/auth/") ? "anonymous" : role, method, path, body: m.body, contentType: m.contentType, note: notes.join("; ") };
+  return { key, index, role: pattern.startsWith("/api/auth/") ? "anonymous" : role, method, path, body: m.body, contentType: m.contentType, note: notes.join("; ") };
 }
 
 export async function runFuzz(fx: Fixtures, tree: RouteKey[], seed: number, count: number, log: (s: string) => void): Promise<FuzzResult> {
-  const result: FuzzResult = { sent: 0, serverErrors: [], timeouts: [], statuses: {} };
+  const result: FuzzResult = { sent: 0, serverErrors: [], timeouts: [], statuses: {}, failuresByRoute: {} };
   // Real ids, so mutations reach the code behind the lookups.
   const claims = [await fx.newClaim("DRAFT"), await fx.newClaim("SUBMITTED"), await fx.newClaim("APPROVED"), await fx.newClaim("RETRACTED"), await fx.staleClaim()];
   const throwaway = [await fx.newUser("READER"), await fx.newUser("REVIEWER"), await fx.newUser("EDITOR", "password")];
@@ -129,11 +129,15 @@ export async function runFuzz(fx: Fixtures, tree: RouteKey[], seed: number, coun
       try {
         const r = await client.send(p.method, p.path, { body: p.body, headers: p.contentType ? { "content-type": p.contentType } : {}, timeoutMs: PER_REQUEST_TIMEOUT_MS });
         result.statuses[r.status] = (result.statuses[r.status] ?? 0) + 1;
-        if (r.status >= 500) result.serverErrors.push(`${r.status} ${repro()}`);
+        if (r.status >= 500) {
+          result.serverErrors.push(`${r.status} ${repro()}`);
+          result.failuresByRoute[p.key] = (result.failuresByRoute[p.key] ?? 0) + 1;
+        }
       } catch (e) {
         const name = (e as Error).name;
         if (name === "TimeoutError" || name === "AbortError") result.timeouts.push(`no answer in ${PER_REQUEST_TIMEOUT_MS / 1000} s: ${repro()}`);
         else result.serverErrors.push(`connection failed (${(e as Error).message}): ${repro()}`);
+        result.failuresByRoute[p.key] = (result.failuresByRoute[p.key] ?? 0) + 1;
       }
       result.sent++;
       if (result.sent % 1000 === 0) {

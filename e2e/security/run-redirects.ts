@@ -40,6 +40,9 @@ export const REDIRECT_PAYLOADS: string[] = [
   "http%3A%2F%2F127.0.0.1%3A3160%40evil.example%2F",
 ];
 
+/** The sign-in form in Chromium takes a few seconds a try: the probe's own finding and its near relatives. */
+const BROWSER_PAYLOADS = REDIRECT_PAYLOADS.filter((p) => /%09|%0A|%2F%2F|%5C|https|%20|javascript|3161/i.test(p)).slice(0, 12);
+
 const offsite = (url: URL, origin: string) => url.origin !== origin && !url.href.startsWith(origin + "/");
 
 /** Follows a Location chain; returns the first off-site hop, or null. */
@@ -114,7 +117,7 @@ export async function runRedirects(fx: Fixtures, log: (s: string) => void): Prom
   }
   const browser = await launchChromium();
   try {
-    for (const p of REDIRECT_PAYLOADS) {
+    for (const p of BROWSER_PAYLOADS) {
       const context = await browser.newContext({ baseURL: fx.base });
       const navigations: string[] = [];
       // Nothing leaves the machine: any off-site request is recorded and refused.
