@@ -88,14 +88,17 @@ export class Fixtures {
   }
 
   /** A claim on the scratch article whose words were then replaced: it waits for an editor's decision. */
-  async staleClaim(): Promise<ClaimRef> {
-    const claim = await this.newClaim("APPROVED", { slug: this.scratchSlug });
+  async staleClaim(state: ClaimState = "APPROVED"): Promise<ClaimRef> {
+    const claim = await this.newClaim(state, { slug: this.scratchSlug });
     const { articleVersionId } = await this.latest(this.scratchSlug);
     // Words that were never in the text, so no claim can be placed on the new version.
     const freshWord = () => Array.from({ length: 7 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
     const doc = { type: "doc", content: [0, 1, 2].map(() => ({ type: "paragraph", content: [{ type: "text", text: Array.from({ length: 12 }, freshWord).join(" ") + "." }] })) };
     expectOk("save version", await this.as.editor.send("POST", `/api/articles/${encodeURIComponent(this.scratchSlug)}/versions`, { json: { baseVersionId: articleVersionId, doc, correctionNote: null } }));
-    return claim;
+    // Re-anchoring may have moved the claim's version on: carry the one the editor would see.
+    const ws = await this.as.editor.send("GET", `/api/articles/${encodeURIComponent(this.scratchSlug)}/claims`);
+    const now = (ws.json as { claims?: { id: string; version: number }[] } | null)?.claims?.find((c) => c.id === claim.id);
+    return { ...claim, version: now?.version ?? claim.version };
   }
 
   /** A throwaway account made by the admin, so probes never touch the demo users. */

@@ -129,6 +129,15 @@ export const MATRIX: Record<RouteKey, Case[]> = {
         return { method: "POST", path: `/api/articles/${encodeURIComponent(claim.slug)}/versions/stale-claims/${claim.id}`, json: { action: "send-back", reason: "The words changed.", version: claim.version } };
       },
     },
+    {
+      // Issue 12, finding 6: a retracted check went back to review through this route and was published again.
+      name: "send a retracted stale claim back (closed: only the state machine reopens, and it does not)",
+      expect: with_(api([]), { editor: 409, admin: 409 }),
+      build: async (fx) => {
+        const claim = await fx.staleClaim("RETRACTED");
+        return { method: "POST", path: `/api/articles/${encodeURIComponent(claim.slug)}/versions/stale-claims/${claim.id}`, json: { action: "send-back", reason: "The words changed.", version: claim.version } };
+      },
+    },
   ],
   "POST /api/articles/import/preview": [
     { name: "preview an import", expect: api(EDIT), build: async () => ({ method: "POST", path: "/api/articles/import/preview", json: { format: "markdown", content: "# Title\n\nSome *text*." } }) },

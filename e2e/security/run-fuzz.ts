@@ -6,7 +6,10 @@ import { SEED_SLUG, type Fixtures } from "./fixtures";
 import { gen, hostileDocument, hostileImport, HOSTILE_QUERY_VALUES, HOSTILE_SEGMENTS, mutateBody, pickRole, type Gen } from "./fuzz-gen";
 import type { RouteKey } from "./route-tree";
 
-export type FuzzResult = { sent: number; serverErrors: string[]; timeouts: string[]; statuses: Record<string, number>; failuresByRoute: Record<RouteKey, number> };
+export type FuzzResult = { sent: number; serverErrors: string[]; timeouts: string[]; stalls: string[]; statuses: Record<string, number>; failuresByRoute: Record<RouteKey, number> };
+
+/** A reader's request sent while an expensive one runs must not wait for it (issue 12, finding 4). */
+const BYSTANDER_LIMIT_MS = 2_000;
 
 const PER_REQUEST_TIMEOUT_MS = Number(process.env.SECURITY_FUZZ_TIMEOUT_MS ?? 15_000);
 const WORKERS = 4;
@@ -99,7 +102,7 @@ function plan(seed: number, index: number, keys: RouteKey[], bodies: Record<Rout
 }
 
 export async function runFuzz(fx: Fixtures, tree: RouteKey[], seed: number, count: number, log: (s: string) => void): Promise<FuzzResult> {
-  const result: FuzzResult = { sent: 0, serverErrors: [], timeouts: [], statuses: {}, failuresByRoute: {} };
+  const result: FuzzResult = { sent: 0, serverErrors: [], timeouts: [], stalls: [], statuses: {}, failuresByRoute: {} };
   // Real ids, so mutations reach the code behind the lookups.
   const claims = [await fx.newClaim("DRAFT"), await fx.newClaim("SUBMITTED"), await fx.newClaim("APPROVED"), await fx.newClaim("RETRACTED"), await fx.staleClaim()];
   const throwaway = [await fx.newUser("READER"), await fx.newUser("REVIEWER"), await fx.newUser("EDITOR", "password")];
@@ -119,6 +122,7 @@ export async function runFuzz(fx: Fixtures, tree: RouteKey[], seed: number, coun
   log(`fuzz: seed ${seed}, ${indices.length} requests over ${keys.length} routes, ${WORKERS} at a time, ${PER_REQUEST_TIMEOUT_MS / 1000} s limit each`);
   let next = 0;
   const started = Date.now();
+  if (!only) await probeExpensiveInputs(fx, articleVersionId, result, log);
 
   const worker = async () => {
     while (next < indices.length) {
@@ -152,3 +156,53 @@ export async function runFuzz(fx: Fixtures, tree: RouteKey[], seed: number, coun
   return result;
 }
 
+
+/** The probe's own expensive inputs, sent every run whatever the seed, each with a reader's request beside it. */
+async function probeExpensiveInputs(fx: Fixtures, articleVersionId: string, result: FuzzResult, log: (s: string) => void): Promise<void> {
+  const divs = 20_000;
+  const cases: { what: string; method: string; path: string; body: string }[] = [
+    { what: `HTML of ${divs.toLocaleString("en")} nested <div>s`, method: "POST", path: "/api/articles/import/preview", body: JSON.stringify({ format: "html", content: "<div>".repeat(divs) + "deep" + "</div>".repeat(divs) }) },
+    {
+      what: "a Markdown list nested 1,000 deep",
+      method: "POST",
+      path: "/api/articles/import/preview",
+      body: JSON.stringify({ format: "markdown", content: Array.from({ length: 1000 }, (_, i) => `${"  ".repeat(i)}- item ${i}`).join("\n") }),
+    },
+    {
+      what: "a version document of 2,000 nested blockquotes",
+      method: "POST",
+      path: `/api/articles/${encodeURIComponent(SEED_SLUG)}/versions`,
+      body: `{"baseVersionId":${JSON.stringify(articleVersionId)},"correctionNote":null,"doc":{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(2000)}{"type":"paragraph","content":[{"type":"text","text":"deep"}]}${"]}".repeat(2000)}]}}`,
+    },
+  ];
+  const reader = new Client(fx.base, "anonymous");
+  for (const c of cases) {
+    const t0 = performance.now();
+    const heavy = fx.as.editor.send(c.method, c.path, { body: c.body, headers: { "content-type": "application/json" }, timeoutMs: PER_REQUEST_TIMEOUT_MS }).then(
+      (r) => ({ status: r.status, ms: performance.now() - t0 }),
+      (e: Error) => ({ status: 0, ms: performance.now() - t0, error: e.name }),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const b0 = performance.now();
+    const bystander = await reader.send("GET", `/api/articles/${encodeURIComponent(SEED_SLUG)}/published`, { timeoutMs: 120_000 }).then(
+      (r) => r.status,
+      () => 0,
+    );
+    const bystanderMs = performance.now() - b0;
+    const h = await heavy;
+    result.sent += 2;
+    const line = `${c.method} ${c.path} with ${c.what} as editor → ${h.status || "no answer"} after ${(h.ms / 1000).toFixed(1)} s; a reader's request meanwhile took ${(bystanderMs / 1000).toFixed(1)} s (${bystander})`;
+    log(`fuzz: ${line}`);
+    const key = c.path.endsWith("/versions") ? "POST /api/articles/[slug]/versions" : "POST /api/articles/import/preview";
+    if (h.status >= 500) result.serverErrors.push(line);
+    if (!h.status) result.timeouts.push(line);
+    if (h.status >= 500 || !h.status) result.failuresByRoute[key] = (result.failuresByRoute[key] ?? 0) + 1;
+    if (bystanderMs > BYSTANDER_LIMIT_MS) result.stalls.push(line);
+    // A request past its time limit may still hold the server: wait until it answers again.
+    for (let waited = 0; waited < 180_000; waited += 1000) {
+      const ok = await reader.send("GET", "/api/auth/providers", { timeoutMs: 5_000 }).then(() => true, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}

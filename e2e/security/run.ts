@@ -76,8 +76,9 @@ async function main(): Promise<number> {
       listed("fuzz failures (5xx or no answer) by route", Object.entries(f.failuresByRoute).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`), 50);
       listed("5xx RESPONSES (with reproducers)", f.serverErrors, 40);
       listed("TIMEOUTS (no answer within the per-request limit)", f.timeouts, 15);
-      failed ||= f.serverErrors.length + f.timeouts.length > 0;
-      parts.push(`fuzz ${f.sent} requests (seed ${SEED}), ${f.serverErrors.length} 5xx, ${f.timeouts.length} timeouts`);
+      listed("ONE REQUEST STALLED OTHERS (a reader waited > 2 s)", f.stalls);
+      failed ||= f.serverErrors.length + f.timeouts.length + f.stalls.length > 0;
+      parts.push(`fuzz ${f.sent} requests (seed ${SEED}), ${f.serverErrors.length} 5xx, ${f.timeouts.length} timeouts${f.stalls.length ? `, ${f.stalls.length} stalls` : ""}`);
     }
   } catch (e) {
     console.error(e);
