@@ -6,7 +6,7 @@ import { SEED_SLUG, type Fixtures } from "./fixtures";
 import { gen, hostileDocument, hostileImport, HOSTILE_QUERY_VALUES, HOSTILE_SEGMENTS, mutateBody, pickRole, type Gen } from "./fuzz-gen";
 import type { RouteKey } from "./route-tree";
 
-export type FuzzResult = { sent: number; serverErrors: string[]; timeouts: string[]; stalls: string[]; statuses: Record<string, number>; failuresByRoute: Record<RouteKey, number> };
+export type FuzzResult = { sent: number; serverErrors: string[]; timeouts: string[]; stalls: string[]; statuses: Record<string, number>; failuresByRoute: Record<RouteKey, number>; failuresByTrigger: Record<string, number> };
 
 /** A reader's request sent while an expensive one runs must not wait for it (issue 12, finding 4). */
 const BYSTANDER_LIMIT_MS = 2_000;
@@ -102,7 +102,7 @@ function plan(seed: number, index: number, keys: RouteKey[], bodies: Record<Rout
 }
 
 export async function runFuzz(fx: Fixtures, tree: RouteKey[], seed: number, count: number, log: (s: string) => void): Promise<FuzzResult> {
-  const result: FuzzResult = { sent: 0, serverErrors: [], timeouts: [], stalls: [], statuses: {}, failuresByRoute: {} };
+  const result: FuzzResult = { sent: 0, serverErrors: [], timeouts: [], stalls: [], statuses: {}, failuresByRoute: {}, failuresByTrigger: {} };
   // Real ids, so mutations reach the code behind the lookups.
   const claims = [await fx.newClaim("DRAFT"), await fx.newClaim("SUBMITTED"), await fx.newClaim("APPROVED"), await fx.newClaim("RETRACTED"), await fx.staleClaim()];
   const throwaway = [await fx.newUser("READER"), await fx.newUser("REVIEWER"), await fx.newUser("EDITOR", "password")];
@@ -136,6 +136,8 @@ export async function runFuzz(fx: Fixtures, tree: RouteKey[], seed: number, coun
         if (r.status >= 500) {
           result.serverErrors.push(`${r.status} ${repro()}`);
           result.failuresByRoute[p.key] = (result.failuresByRoute[p.key] ?? 0) + 1;
+          const trigger = triggerOf(p.note);
+          result.failuresByTrigger[trigger] = (result.failuresByTrigger[trigger] ?? 0) + 1;
         }
       } catch (e) {
         const name = (e as Error).name;
@@ -184,7 +186,7 @@ async function probeExpensiveInputs(fx: Fixtures, articleVersionId: string, resu
     );
     await new Promise((r) => setTimeout(r, 300));
     const b0 = performance.now();
-    const bystander = await reader.send("GET", `/api/articles/${encodeURIComponent(SEED_SLUG)}/published`, { timeoutMs: 120_000 }).then(
+    const bystander = await reader.send("GET", `/api/articles/${encodeURIComponent(SEED_SLUG)}/published`, { timeoutMs: 30_000 }).then(
       (r) => r.status,
       () => 0,
     );
@@ -205,4 +207,12 @@ async function probeExpensiveInputs(fx: Fixtures, articleVersionId: string, resu
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
+}
+
+/** What a failing request had that a good one has not: a hostile path segment, a hostile query, or a body change. */
+function triggerOf(note: string): string {
+  const segment = note.match(/\[[.\w]+\]=[^\s;]+/)?.[0];
+  if (segment) return `path segment ${segment.replace(/^\[[.\w]+\]=/, "")}`;
+  if (note.includes("hostile query")) return "hostile query string";
+  return `body: ${note.replace(/:= (.{0,30}).*/, (_m, v: string) => `:= ${v}…`).replace(/\d+(?=\.)/g, "N").slice(0, 70)}`;
 }

@@ -74,6 +74,7 @@ async function main(): Promise<number> {
     if (PHASES.includes("fuzz")) {
       const f = await runFuzz(fx, tree, SEED, FUZZ_COUNT, log);
       listed("fuzz failures (5xx or no answer) by route", Object.entries(f.failuresByRoute).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`), 50);
+      listed("fuzz 5xx by trigger", Object.entries(f.failuresByTrigger).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`), 30);
       listed("5xx RESPONSES (with reproducers)", f.serverErrors, 40);
       listed("TIMEOUTS (no answer within the per-request limit)", f.timeouts, 15);
       listed("ONE REQUEST STALLED OTHERS (a reader waited > 2 s)", f.stalls);
