@@ -44,11 +44,12 @@ async function main(): Promise<number> {
       const m = await runMatrix(fx, tree, draftSecret, log);
       listed("route tree vs. authorization table", m.treeProblems);
       listed("UNAUTHORIZED SUCCESSES", m.unauthorized);
+      listed("WRITES ACCEPTED IN A STATE THAT FORBIDS THEM", m.closedStateWrites);
       listed("drafts shown to the public", m.leaks);
       listed("other matrix mismatches (expected outcome not met)", m.mismatches);
       listed("matrix errors (5xx, no answer, setup)", m.errors);
-      failed ||= m.treeProblems.length + m.unauthorized.length + m.leaks.length + m.mismatches.length + m.errors.length > 0;
-      parts.push(`matrix ${m.cells} cells, ${m.unauthorized.length} unauthorized${m.leaks.length ? `, ${m.leaks.length} draft leaks` : ""}${m.mismatches.length + m.errors.length + m.treeProblems.length ? `, ${m.mismatches.length + m.errors.length + m.treeProblems.length} other failures` : ""}`);
+      failed ||= m.treeProblems.length + m.unauthorized.length + m.closedStateWrites.length + m.leaks.length + m.mismatches.length + m.errors.length > 0;
+      parts.push(`matrix ${m.cells} cells, ${m.unauthorized.length} unauthorized${m.closedStateWrites.length ? `, ${m.closedStateWrites.length} closed-state writes accepted` : ""}${m.leaks.length ? `, ${m.leaks.length} draft leaks` : ""}${m.mismatches.length + m.errors.length + m.treeProblems.length ? `, ${m.mismatches.length + m.errors.length + m.treeProblems.length} other failures` : ""}`);
     }
     if (PHASES.includes("csrf")) {
       const c = await runCsrf(fx, tree, log);
