@@ -214,5 +214,6 @@ function triggerOf(note: string): string {
   const segment = note.match(/\[[.\w]+\]=[^\s;]+/)?.[0];
   if (segment) return `path segment ${segment.replace(/^\[[.\w]+\]=/, "")}`;
   if (note.includes("hostile query")) return "hostile query string";
+  if (!note.replace(/[;\s]/g, "")) return "no mutation (a plain request)";
   return `body: ${note.replace(/:= (.{0,30}).*/, (_m, v: string) => `:= ${v}…`).replace(/\d+(?=\.)/g, "N").slice(0, 70)}`;
 }
