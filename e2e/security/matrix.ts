@@ -30,6 +30,8 @@ function api(allowed: Who, ok: Expect = "ok"): Record<RoleName, Expect> {
 function page(allowed: Who, ok: Expect = "ok"): Record<RoleName, Expect> {
   return Object.fromEntries(ROLE_NAMES.map((r) => [r, allowed.includes(r) ? ok : r === "anonymous" ? "login" : 403])) as Record<RoleName, Expect>;
 }
+/** Setup answers 404 to everyone once an admin exists (the demo admin does here). */
+const NOBODY_SETUP = Object.fromEntries(ROLE_NAMES.map((r) => [r, 404])) as Record<RoleName, Expect>;
 const with_ = (base: Record<RoleName, Expect>, over: Partial<Record<RoleName, Expect>>) => ({ ...base, ...over });
 
 const seed = encodeURIComponent(SEED_SLUG);
@@ -86,6 +88,17 @@ export const MATRIX: Record<RouteKey, Case[]> = {
   ],
   "POST /api/admin/users/[id]/role": [
     { name: "change a role", expect: api(ADMIN), build: async (fx) => ({ method: "POST", path: `/api/admin/users/${(await fx.newUser()).id}/role`, json: { role: "EDITOR" } }) },
+  ],
+  "POST /api/admin/users/[id]/name": [
+    { name: "rename a user", expect: api(ADMIN), build: async (fx) => ({ method: "POST", path: `/api/admin/users/${(await fx.newUser()).id}/name`, json: { name: "Renamed by the matrix" } }) },
+  ],
+  // First run (issue 20): an admin exists here, so setup is closed to everyone, whatever the code.
+  "POST /api/setup": [
+    {
+      name: "create the first admin once one exists",
+      expect: NOBODY_SETUP,
+      build: async () => ({ method: "POST", path: "/api/setup", json: { code: "AAAAA-BBBBB-CCCCC-DDDDD", name: "Mallory", email: `mallory-${Math.random().toString(36).slice(2)}@example.org`, password: "a long enough passphrase" } }),
+    },
   ],
 
   // Articles (issue 7)
@@ -258,6 +271,7 @@ export const MATRIX: Record<RouteKey, Case[]> = {
   "PAGE /login": [{ name: "sign-in page", expect: page(EVERYONE), build: async () => get("/login") }],
   "PAGE /notifications": [{ name: "own notifications", expect: page(SIGNED_IN), build: async () => get("/notifications") }],
   "PAGE /review/claims/[id]": [{ name: "claim page", expect: page(REVIEW), build: async (fx) => get(`/review/claims/${(await fx.newClaim("DRAFT")).id}`) }],
+  "PAGE /setup": [{ name: "first-run setup (closed: an admin exists)", expect: NOBODY_SETUP, build: async () => get("/setup") }],
   "PAGE /review/queue": [{ name: "editor queue", expect: page(EDIT), build: async () => get("/review/queue") }],
 };
 
