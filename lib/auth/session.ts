@@ -72,5 +72,7 @@ export async function getApiUser(req: Request): Promise<SessionUser | null> {
 export async function getApiUserOrSession(req: Request): Promise<{ user: SessionUser | null; viaToken: boolean }> {
   const apiUser = await getApiUser(req);
   if (apiUser) return { user: apiUser, viaToken: true };
+  // Without a Cookie header there is no session to look up (and scripts and tests have no request scope for cookies()).
+  if (!req.headers.get("cookie")) return { user: null, viaToken: false };
   return { user: await getSessionUser(), viaToken: false };
 }

@@ -28,7 +28,7 @@ export function failedMusts(suite: MustSuite, value: unknown): string[] {
     const schema = readJson(file);
     const id = `must:${file}`;
     const v = validator();
-    if (!v.getSchema(id)) v.addSchema({ ...schema, id: schema.id }, id);
+    if (!v.getSchema(id)) v.addSchema(schema as object, id);
     const ok = v.validate(id, value);
     const expected = schema.expectedResult !== "invalid";
     if (ok !== expected) failures.push(`${file}: ${String(schema.errorMessage ?? "failed")}`);
