@@ -26,6 +26,8 @@ export async function readViewer(req: Request): Promise<SessionUser | null> {
  * rule (same Origin), because a browser attaches cookies to a forged cross-site request on its own.
  */
 export async function requireWriter(req: Request): Promise<SessionUser> {
+  // Refused before any lookup: a cookie-only write from another origin never reaches the session.
+  if (!req.headers.has("authorization") && req.headers.has("cookie")) assertSameOrigin(req);
   const { user, viaToken } = await getApiUserOrSession(req);
   if (!user) throw new AppError("UNAUTHENTICATED", "Writes need a personal API token: send Authorization: Bearer <token> (create one on /account).");
   if (!viaToken) assertSameOrigin(req);
