@@ -325,7 +325,7 @@ export async function commitImport(actor: SessionUser, slug: string, document: u
 }
 
 /** The whole article as one AnnotationCollection for Export annotations (every annotation embedded). */
-export async function exportAnnotations(actor: SessionUser, slug: string): Promise<{ total: number; modified: Date | null; items: W3cAnnotation[] }> {
+export async function exportAnnotations(actor: SessionUser, slug: string): Promise<{ label: string; total: number; modified: Date | null; items: W3cAnnotation[] }> {
   assertCanReview(actor);
   const article = await findArticle(slug);
   const prisma = await getPrisma();
@@ -333,5 +333,5 @@ export async function exportAnnotations(actor: SessionUser, slug: string): Promi
   const site = publicSite();
   const items = rows.map((r) => claimToAnnotation(fromWorkspaceRow(r), site, slug));
   const modified = rows.reduce<Date | null>((m, r) => (m && m > r.updatedAt ? m : r.updatedAt), null);
-  return { total: items.length, modified, items };
+  return { label: `Fact checks on “${article.title}”`, total: items.length, modified, items };
 }

@@ -138,3 +138,22 @@ export function negotiate(accept: string | null): "ld+json" | "json" | null {
   if (ld <= 0 && json <= 0) return null;
   return json > ld ? "json" : "ld+json";
 }
+
+/**
+ * A self-contained AnnotationCollection for a file download: one embedded page holds every
+ * annotation, so the file can be imported again without fetching anything.
+ */
+export function buildExportCollection(input: { container: string; label: string; total: number; modified: Date | null; items: Item[] }) {
+  const pageId = `${input.container}?iris=0&page=all`;
+  return {
+    "@context": ANNO_CONTEXT,
+    id: input.container,
+    type: "AnnotationCollection",
+    label: input.label,
+    total: input.total,
+    ...(input.modified ? { modified: input.modified.toISOString() } : {}),
+    ...(input.total > 0
+      ? { first: { id: pageId, type: "AnnotationPage", startIndex: 0, items: input.items.map(withoutContext) }, last: pageId }
+      : {}),
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describe as describeSpan } from "@/lib/anchoring";
-import { buildContainer, buildPage, PAGE_SIZE } from "./container";
+import { buildContainer, buildExportCollection, buildPage, PAGE_SIZE } from "./container";
 import { readImportDocument } from "./import-document";
 import { correctSamples, failedMusts, incorrectSamples } from "./testing/w3c-schemas";
 import { annotationProblem, claimToAnnotation, parseW3cAnnotation, type AnnotatedClaim } from "./w3c";
@@ -68,6 +68,10 @@ describe("claim → W3C annotation", () => {
       const c = buildContainer({ container, label: "Checks", view, total: 3, modified: new Date(), firstPageItems: items });
       expect(failedMusts("collections/collectionMusts.test", c), view).toEqual([]);
     }
+    const exported = buildExportCollection({ container, label: "Checks", total: 3, modified: new Date(), items });
+    expect(failedMusts("collections/collectionMusts.test", exported)).toEqual([]);
+    const read = readImportDocument(JSON.parse(JSON.stringify(exported)));
+    expect("items" in read && read.items.map((i) => i.parsed.ok)).toEqual([true, true, true]);
     const page = buildPage({ container, iris: false, page: 1, total: 250, modified: new Date(), items });
     expect(failedMusts("collections/pages/pageMusts.test", page)).toEqual([]);
     expect(page).toMatchObject({ startIndex: PAGE_SIZE, next: `${container}?iris=0&page=2`, prev: `${container}?iris=0&page=0`, partOf: { total: 250, first: `${container}?iris=0&page=0`, last: `${container}?iris=0&page=2` } });
