@@ -106,8 +106,12 @@ describe("W3C annotation → claim fields", () => {
     } catch {
       return expect(() => JSON.parse(text)).toThrow(); // not JSON at all: the import refuses it before parsing
     }
-    const result = parseW3cAnnotation(value);
-    expect(result.ok).toBe(false);
+    expect(parseW3cAnnotation(value).ok).toBe(false);
+    // Most samples also carry an array id; with a valid one, each must still be refused for its own fault.
+    const label = (value as { label?: string }).label ?? "";
+    if (Array.isArray((value as { id?: unknown }).id) && label !== "multiple identifiers") {
+      expect(parseW3cAnnotation({ ...(value as object), id: "http://example.org/1" })).toEqual({ ok: false, reason: expect.any(String) });
+    }
   });
 
   it("accepts the suite's correct samples as well-formed", () => {
