@@ -99,17 +99,25 @@ describe("W3C annotation → claim fields", () => {
     expect(parsed.value.via).toBe(original.via);
   });
 
-  it.each(incorrectSamples())("refuses the suite's incorrect sample $name", ({ text }) => {
+  it.each(incorrectSamples())("refuses the suite's incorrect sample $name", ({ name, text }) => {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
-      return expect(() => JSON.parse(text)).toThrow(); // not JSON at all: the import refuses it before parsing
+      // Not JSON (the import refuses it before parsing). Many samples only have a trailing comma:
+      // without it, the annotation must still be refused for the fault the sample is about.
+      try {
+        value = JSON.parse(text.replace(/,(\s*[}\]])/g, "$1"));
+      } catch {
+        return expect(() => JSON.parse(text)).toThrow();
+      }
     }
     expect(parseW3cAnnotation(value).ok).toBe(false);
     // Most samples also carry an array id; with a valid one, each must still be refused for its own fault.
     const label = (value as { label?: string }).label ?? "";
-    if (Array.isArray((value as { id?: unknown }).id) && label !== "multiple identifiers") {
+    // anno15 ("bad language") misspells its key as "langauage", an unknown key the model allows, so
+    // its array id is its only fault.
+    if (Array.isArray((value as { id?: unknown }).id) && label !== "multiple identifiers" && name !== "anno15.json") {
       expect(parseW3cAnnotation({ ...(value as object), id: "http://example.org/1" })).toEqual({ ok: false, reason: expect.any(String) });
     }
   });

@@ -32,7 +32,7 @@ function listen(handler: http.RequestListener): Promise<http.Server> {
 }
 
 async function load(url: string, connections: number) {
-  const result = await autocannon({ url, connections, duration: DURATION_S, pipelining: 1 });
+  const result = await autocannon({ url, connections, duration: DURATION_S });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
