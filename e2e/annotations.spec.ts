@@ -50,7 +50,7 @@ test("a script with a reviewer's token creates a draft; an editor approves it; t
   expect((await posted.json()).error.details).toEqual({ reason: "orphaned" });
   const good = await script.post(CONTAINER, {
     headers: { authorization: `Bearer ${token}`, "content-type": ANNO },
-    data: JSON.stringify(annotation(baseURL!, "at least 116 civilians", "Two monitors report this count.")),
+    data: JSON.stringify(annotation(baseURL!, "SOHR chief Rami Abdelrahman", "He heads the Syrian Observatory.")),
   });
   expect(good.status(), await good.text()).toBe(201);
   const created = await good.json();
@@ -59,7 +59,7 @@ test("a script with a reviewer's token creates a draft; an editor approves it; t
 
   await page.goto(`/articles/${SEED_SLUG}/review`);
   const card = page.locator(`[data-testid="claim-card"][data-claim-id="${id}"]`);
-  await expect(card).toContainText("at least 116 civilians");
+  await expect(card).toContainText("SOHR chief Rami Abdelrahman");
   await page.goto(`/review/claims/${id}`);
   await expect(page.getByTestId("claim-state")).toContainText("Draft");
   await page.getByRole("button", { name: "Submit for review" }).click();

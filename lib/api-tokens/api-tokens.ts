@@ -13,6 +13,7 @@ export type ApiTokenSummary = { id: string; name: string; prefix: string; create
 const SUMMARY_SELECT = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 export const MAX_TOKEN_NAME = 100;
 export const MAX_ACTIVE_TOKENS = 20;
+const LAST_USED_PRECISION_MS = 60_000;
 
 function toSummary(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenSummary {
   return { ...row, createdAt: row.createdAt.toISOString(), lastUsedAt: row.lastUsedAt?.toISOString() ?? null, revokedAt: row.revokedAt?.toISOString() ?? null };
@@ -72,10 +73,13 @@ export async function verifyApiToken(token: string, address: string | null, now 
   const prisma = await getPrisma();
   const row = await prisma.apiToken.findFirst({
     where: { tokenHash: hashApiToken(token), revokedAt: null, user: { active: true } },
-    select: { id: true, name: true, prefix: true, lastUsedAddress: true, user: { select: { id: true, name: true, email: true, role: true } } },
+    select: { id: true, name: true, prefix: true, lastUsedAt: true, lastUsedAddress: true, user: { select: { id: true, name: true, email: true, role: true } } },
   });
   if (!row || !ROLES.includes(row.user.role as TRole)) return null;
+  const user = { id: row.user.id, name: row.user.name, email: row.user.email, role: row.user.role as TRole };
   const newAddress = address !== null && address !== row.lastUsedAddress;
+  // "Last used" to the minute is enough, and saves a write on every request of a busy script.
+  if (!newAddress && row.lastUsedAt && now.getTime() - row.lastUsedAt.getTime() < LAST_USED_PRECISION_MS) return user;
   if (newAddress) {
     await prisma.$transaction(async (tx) => {
       await tx.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now, lastUsedAddress: address } });
@@ -84,5 +88,5 @@ export async function verifyApiToken(token: string, address: string | null, now 
   } else {
     await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return { id: row.user.id, name: row.user.name, email: row.user.email, role: row.user.role as TRole };
+  return user;
 }
