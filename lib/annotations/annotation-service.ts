@@ -26,6 +26,57 @@ export function publicSite(): PublicSite {
 
 type ArticleForAnnotations = { id: string; slug: string; sourceUrl: string | null; title: string; versionId: string; text: string };
 
+/** What reads need of the article: not its text, which can be large. */
+async function findArticleHead(slug: string): Promise<{ id: string; title: string }> {
+  const prisma = await getPrisma();
+  const article = await prisma.article.findUnique({ where: { slug }, select: { id: true, title: true } });
+  if (!article) throw new AppError("NOT_FOUND", "There is no article at this address.");
+  return article;
+}
+
+/**
+ * The revision lookup itself is shared by concurrent requests and reused for REVISION_TTL_MS: under
+ * load that is one query per article per quarter second instead of one per request, and a newly
+ * published check still shows within that quarter second.
+ */
+export const REVISION_TTL_MS = 250;
+const revisionLookups = new Map<string, { at: number; head: Promise<{ id: string; readerRevision: number } | null> }>();
+
+function readerRevisionOf(slug: string): Promise<{ id: string; readerRevision: number } | null> {
+  const now = Date.now();
+  const hit = revisionLookups.get(slug);
+  if (hit && now - hit.at < REVISION_TTL_MS) return hit.head;
+  const head = getPrisma().then((prisma) => prisma.article.findUnique({ where: { slug }, select: { id: true, readerRevision: true } }));
+  // A failed lookup (a database outage) is not remembered.
+  head.catch(() => revisionLookups.delete(slug));
+  if (revisionLookups.size >= PUBLIC_CACHE_ENTRIES) revisionLookups.delete(revisionLookups.keys().next().value!);
+  revisionLookups.set(slug, { at: now, head });
+  return head;
+}
+
+const publicCache = new Map<string, { revision: string; body: string; etag: string }>();
+const PUBLIC_CACHE_ENTRIES = 1000;
+
+/**
+ * What anonymous callers get is built from published checks only, and the article's readerRevision
+ * changes whenever any of that changes (database triggers, migration reader_revision). So the bytes
+ * are kept per (article, variant) and rebuilt only when the revision moves: one small query per request.
+ */
+export async function cachedPublicRepresentation(slug: string, variant: string, build: () => Promise<unknown>): Promise<{ body: string; etag: string }> {
+  const head = await readerRevisionOf(slug);
+  if (!head) throw new AppError("NOT_FOUND", "There is no article at this address.");
+  const revision = `${head.id}:${head.readerRevision}:${publicSite().publicUrl}`;
+  const key = `${slug}\n${variant}`;
+  const hit = publicCache.get(key);
+  if (hit?.revision === revision) return hit;
+  // Read after the revision: a change in between is stored under the older revision, so the next request rebuilds.
+  const body = JSON.stringify(await build());
+  const entry = { revision, body, etag: etagOf(body) };
+  if (publicCache.size >= PUBLIC_CACHE_ENTRIES) publicCache.delete(publicCache.keys().next().value!);
+  publicCache.set(key, entry);
+  return entry;
+}
+
 async function findArticle(slug: string): Promise<ArticleForAnnotations> {
   const prisma = await getPrisma();
   const article = await prisma.article.findUnique({
@@ -84,7 +135,7 @@ export type AnnotationListing = { containerLabel: string; total: number; modifie
 
 /** One page (PAGE_SIZE annotations) of the article's container, as this viewer may see it. */
 export async function listAnnotations(viewer: SessionUser | null, slug: string, page: number, take: number = PAGE_SIZE): Promise<AnnotationListing> {
-  const article = await findArticle(slug);
+  const article = await findArticleHead(slug);
   const prisma = await getPrisma();
   const site = publicSite();
   const label = `Fact checks on “${article.title}”`;
@@ -112,7 +163,7 @@ const serialize = (annotation: W3cAnnotation) => JSON.stringify(annotation);
 const stored = (annotation: W3cAnnotation, claimVersion: number): StoredAnnotation => ({ annotation, etag: etagOf(serialize(annotation)), claimVersion });
 
 export async function getAnnotation(viewer: SessionUser | null, slug: string, claimId: string): Promise<StoredAnnotation> {
-  const article = await findArticle(slug);
+  const article = await findArticleHead(slug);
   const prisma = await getPrisma();
   const site = publicSite();
   if (seesWorkspace(viewer)) {
@@ -327,7 +378,7 @@ export async function commitImport(actor: SessionUser, slug: string, document: u
 /** The whole article as one AnnotationCollection for Export annotations (every annotation embedded). */
 export async function exportAnnotations(actor: SessionUser, slug: string): Promise<{ label: string; total: number; modified: Date | null; items: W3cAnnotation[] }> {
   assertCanReview(actor);
-  const article = await findArticle(slug);
+  const article = await findArticleHead(slug);
   const prisma = await getPrisma();
   const rows = await prisma.claim.findMany({ where: { articleId: article.id, deletedAt: null }, include: ROW_INCLUDE, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const site = publicSite();

@@ -70,10 +70,14 @@ export function protocolHeaders(kind: "container" | "annotation"): Headers {
  * body to HEAD. The body is the bytes that are hashed, so the ETag changes whenever they do.
  */
 export function representation(req: Request, kind: "container" | "annotation", value: unknown, extra: Record<string, string> = {}, status = 200): Response {
+  const body = JSON.stringify(value);
+  return serializedRepresentation(req, kind, { body, etag: etagOf(body) }, extra, status);
+}
+
+/** The same, for bytes already serialized and hashed (the anonymous container cache). */
+export function serializedRepresentation(req: Request, kind: "container" | "annotation", { body, etag }: { body: string; etag: string }, extra: Record<string, string> = {}, status = 200): Response {
   const format = negotiate(req.headers.get("accept"));
   if (!format) throw new AppError("NOT_ACCEPTABLE", `This server speaks JSON-LD: accept ${ANNO_MEDIA_TYPE} or application/json.`);
-  const body = JSON.stringify(value);
-  const etag = etagOf(body);
   const headers = protocolHeaders(kind);
   headers.set("ETag", etag);
   headers.set("Content-Type", format === "json" ? "application/json; charset=utf-8" : ANNO_MEDIA_TYPE);
