@@ -9,6 +9,7 @@
  * Writes docs/benchmarks.md between <!-- annotations:start --> and <!-- annotations:end -->.
  */
 import http from "node:http";
+import { loadavg } from "node:os";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
@@ -135,7 +136,7 @@ try {
   const importMs = median(importRuns);
   const md = `## Web Annotation container and import (issue 19)
 
-\`npm run bench:annotations\` (lib/annotations/bench/run.ts), ${new Date().toISOString().slice(0, 10)}, on this 2-core machine shared with other work; PostgreSQL 127.0.0.1. Load by autocannon (${DURATION_S} s per row) in the same process as both servers, so each side pays for it alike.
+\`npm run bench:annotations\` (lib/annotations/bench/run.ts), ${new Date().toISOString().slice(0, 10)}, on this 2-core machine shared with other work; PostgreSQL 127.0.0.1. Load by autocannon (${DURATION_S} s per row) in the same process as both servers, so each side pays for it alike. Load average at the end of the run: ${loadavg()[0]!.toFixed(1)} (2 cores), so every number here is inflated by the other work on the machine; compare the two servers, not absolute values.
 
 The container's first page: ${items} contained descriptions, ${bytes.length.toLocaleString("en")} bytes, anonymous (published checks).
 
