@@ -15,6 +15,13 @@ const API_RESPONSES = [{ key: "Content-Security-Policy", value: "default-src 'no
 const nextConfig = {
   poweredByHeader: false,
   images: { unoptimized: true },
+  // The Web Annotation Protocol's container IRI ends in a slash (/articles/<slug>/annotations/,
+  // issue 19), and Next would redirect it away. So Next's own trailing-slash redirect is off, and
+  // redirects() below puts it back for every other path.
+  skipTrailingSlashRedirect: true,
+  async redirects() {
+    return [{ source: "/:path((?!articles/[^/]+/annotations/$).+)/", destination: "/:path", permanent: true }];
+  },
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
   async headers() {

@@ -5,6 +5,8 @@ import { readOwnAccount } from "@/lib/accounts/read-account";
 import { formatDateTime } from "@/components/accounts/format";
 import PasswordForm from "@/components/accounts/password-form";
 import ProfileForm from "@/components/accounts/profile-form";
+import { ApiTokensPanel } from "@/components/accounts/api-tokens";
+import { listApiTokens } from "@/lib/api-tokens/api-tokens";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account · Factmark" };
@@ -30,6 +32,11 @@ export default async function AccountPage() {
         <h2 id="password-heading">Password</h2>
         <p className="muted">Changing your password signs you out everywhere else.</p>
         <PasswordForm />
+      </section>
+      <section aria-labelledby="api-tokens-heading" className="stack">
+        <h2 id="api-tokens-heading">API tokens</h2>
+        <p className="muted">A token lets a script read and write annotations as you, with your role (README, “Web Annotation API”).</p>
+        <ApiTokensPanel tokens={await listApiTokens(actor)} />
       </section>
     </main>
   );

@@ -23,6 +23,12 @@ function describe(e: AccountEventRow): string {
       return `Name changed from “${String(d.from)}” to “${String(d.to)}”`;
     case "PASSWORD_CHANGED":
       return "Password changed; other sessions signed out";
+    case "API_TOKEN_CREATED":
+      return `API token “${String(d.name)}” (${String(d.prefix)}…) created`;
+    case "API_TOKEN_REVOKED":
+      return `API token “${String(d.name)}” (${String(d.prefix)}…) revoked`;
+    case "API_TOKEN_USED_FROM_NEW_ADDRESS":
+      return `API token “${String(d.name)}” (${String(d.prefix)}…) used from a new address, ${String(d.address)}`;
   }
 }
 

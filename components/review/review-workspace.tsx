@@ -9,6 +9,7 @@ import type { TClaimFieldsInput } from "@/lib/validation/claims";
 import { createClaimRequest, deleteClaimRequest, updateClaimRequest } from "./api";
 import ClaimForm, { draftFromClaim, type ClaimDraft } from "./claim-form";
 import ClaimsSidebar, { type ClaimFilters } from "./claims-sidebar";
+import AnnotationsPanel from "./annotations-panel";
 
 type Props = {
   slug: string;
@@ -241,6 +242,7 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
           </button>
           <span className="muted">Select words, then press <kbd>a</kbd>. <kbd>j</kbd>/<kbd>k</kbd> move between claims, <kbd>Esc</kbd> closes.</span>
         </div>
+        <AnnotationsPanel slug={slug} />
         <p className="notice" role="status" data-testid="notice">{notice}</p>
         <ReviewEditor ref={editorRef} doc={doc} highlights={highlights} onSelectionChange={setSelection} onClickOffset={onClickOffset} onKey={onKey} />
       </div>

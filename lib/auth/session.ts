@@ -3,7 +3,10 @@ import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { verifyApiToken } from "@/lib/api-tokens/api-tokens";
+import { bearerTokenOf } from "@/lib/api-tokens/token-format";
 import { getPrisma } from "@/lib/db/client";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { AppError } from "@/lib/errors";
 import { assertRole, type SessionUser, type TRole } from "./roles";
 import { findSessionUser, sessionSecret } from "./session-store";
@@ -46,4 +49,30 @@ export async function requirePageRole(callbackPath: string, ...roles: TRole[]): 
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
   if (!roles.includes(user.role)) forbidden();
   return user;
+}
+
+/**
+ * The user behind `Authorization: Bearer <personal API token>` (issue 19), null when the request
+ * carries no Authorization header. A header that is present but malformed, unknown, revoked or
+ * whose owner is deactivated is a 401: a script must learn its token stopped, not be read as anonymous.
+ */
+export async function getApiUser(req: Request): Promise<SessionUser | null> {
+  const token = bearerTokenOf(req.headers.get("authorization"));
+  if (token === null) return null;
+  const user = token ? await verifyApiToken(token, clientAddressOf((name) => req.headers.get(name))) : null;
+  if (!user) throw new AppError("UNAUTHENTICATED", "The API token is missing, malformed, revoked, or its owner's account is deactivated.");
+  return user;
+}
+
+/**
+ * For routes that serve both scripts and the app's pages: the token's user, else the signed-in
+ * user, else null. `viaToken` tells a write whether it still needs the CSRF guard (a cookie-only
+ * request does; a bearer token is not sent by browsers on their own, so a foreign page cannot forge it).
+ */
+export async function getApiUserOrSession(req: Request): Promise<{ user: SessionUser | null; viaToken: boolean }> {
+  const apiUser = await getApiUser(req);
+  if (apiUser) return { user: apiUser, viaToken: true };
+  // Without a Cookie header there is no session to look up (and scripts and tests have no request scope for cookies()).
+  if (!req.headers.get("cookie")) return { user: null, viaToken: false };
+  return { user: await getSessionUser(), viaToken: false };
 }

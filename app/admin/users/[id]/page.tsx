@@ -11,6 +11,8 @@ import InvitationButton from "@/components/accounts/invitation-button";
 import RenameForm from "@/components/accounts/rename-form";
 import RoleForm from "@/components/accounts/role-form";
 import UserActiveButton from "@/components/accounts/user-active-button";
+import { ApiTokenList } from "@/components/accounts/api-tokens";
+import { listApiTokens } from "@/lib/api-tokens/api-tokens";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "User · Factmark" };
@@ -61,6 +63,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         )}
       </section>
 
+      <section aria-labelledby="tokens-heading" className="stack">
+        <h2 id="tokens-heading">API tokens</h2>
+        <ApiTokenList tokens={await listApiTokens(actor, id)} />
+      </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Account history</h2>
         <AccountEvents events={user.events} />
