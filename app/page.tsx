@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/format";
 import { listIndex, MAX_QUERY_LENGTH, type IndexEntry } from "@/lib/publishing/search";
 import { claimAnchorId } from "@/lib/publishing/site";
 import { VERDICT_INFO } from "@/lib/verdicts";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageSessionUser } from "@/lib/auth/session";
 import { hasRole, REVIEW_ROLES } from "@/lib/auth/roles";
 import { getReviewerHome } from "@/lib/workflow/get-reviewer-home";
 import { STATE_LABELS } from "@/lib/workflow/state-machine";
@@ -23,7 +23,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     if (!isAppError(e)) throw e;
     error = e.message;
   }
-  const user = await getSessionUser();
+  const user = await getPageSessionUser();
   const home = user && hasRole(user, REVIEW_ROLES) ? await getReviewerHome(user) : null;
   const canEdit = hasRole(user, ARTICLE_EDIT_ROLES);
   return (
