@@ -17,6 +17,7 @@ const LABELS: Record<string, string> = {
   state: "State",
   reason: "Reason",
   comment: "Comment",
+  note: "Note",
 };
 
 function show(field: string, v: unknown): string | null {
