@@ -57,3 +57,31 @@ describe("item 3: assignments", () => {
     expect((await listNotifications(db.users.reviewer))[0]).not.toMatchObject({ type: "UNASSIGNED" });
   });
 });
+
+describe("item 2: the queue beyond one page", () => {
+  it("pages by keyset with the total; approvals between pages skip and repeat nothing", async () => {
+    const { listReviewQueue } = await import("./list-queue");
+    const prisma = await (await import("@/lib/db/client")).getPrisma();
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await approvedClaimSubmittedOnly()).id);
+    const mine = { reviewer: db.users.reviewer2.id };
+    const first = await listReviewQueue(db.users.editor, mine, undefined, 3);
+    expect(first.total).toBe(7);
+    expect(first.items.map((i) => i.id)).toEqual(ids.slice(0, 3));
+    // Two claims of the first page are approved while the editor reads it.
+    await prisma.claim.updateMany({ where: { id: { in: ids.slice(0, 2) } }, data: { state: "APPROVED" } });
+    const second = await listReviewQueue(db.users.editor, mine, first.nextCursor!, 3);
+    expect(second.items.map((i) => i.id)).toEqual(ids.slice(3, 6));
+    expect(second.total).toBe(5);
+    const third = await listReviewQueue(db.users.editor, mine, second.nextCursor!, 3);
+    expect(third.items.map((i) => i.id)).toEqual(ids.slice(6));
+    expect(third.nextCursor).toBeNull();
+    // An unreadable cursor starts over rather than failing.
+    expect((await listReviewQueue(db.users.editor, mine, "garbage", 3)).items[0].id).toBe(ids[2]);
+  });
+});
+
+async function approvedClaimSubmittedOnly() {
+  const c = await newClaim(db.users.reviewer2);
+  return transitionClaim(db.users.reviewer2, c.id, { action: "submit", version: c.version });
+}
