@@ -11,7 +11,7 @@ test("item 7: a bad invitation link answers 404, a used one 410, each with its p
     headers: JSON_WRITE,
     data: { name: "Ida Invited", email: `ida-${run}@example.org`, role: "REVIEWER", method: "invitation" },
   });
-  expect(created.status()).toBe(200);
+  expect(created.status()).toBe(201);
   const { invitation } = (await created.json()) as { invitation: { token: string; path: string } };
 
   const guest = await browser.newContext();
@@ -42,7 +42,7 @@ test("item 7: a one-time password must be changed before any other page or API",
     headers: JSON_WRITE,
     data: { name: "Otto Onetime", email, role: "EDITOR", method: "password", password: oneTime },
   });
-  expect(created.status()).toBe(200);
+  expect(created.status()).toBe(201);
 
   const context = await browser.newContext();
   const op = await context.newPage();
