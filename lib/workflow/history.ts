@@ -63,5 +63,6 @@ export const EVENT_LABELS: Record<string, string> = {
   APPROVED: "approved it",
   CHANGES_REQUESTED: "requested changes",
   RETRACTED: "retracted it",
+  REATTACHED: "re-attached it to new words",
   COMMENTED: "commented",
 };
