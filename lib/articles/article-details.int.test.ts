@@ -28,6 +28,9 @@ describe("article details after import", () => {
 
     const after = await getPublishedArticle(db.slug);
     expect(after.article.title).toBe("A corrected title");
+    // Readers see the headline in the text, which followed the title in a new version.
+    expect(after.article.version.plainText.startsWith("A corrected title\n")).toBe(true);
+    expect(after.article.version.number).toBe(before.article.version.number + 1);
     expect(after.contentKey).not.toBe(before.contentKey);
     expect(JSON.stringify(await buildClaimReviewFeed(null))).toContain("A corrected title");
 

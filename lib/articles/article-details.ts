@@ -6,6 +6,9 @@ import { ZCreateArticle } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/http/route";
 import { assertCanEditArticles } from "./authorize";
 import { lockArticle } from "./article-lock";
+import type { TArticleDoc } from "./document";
+import { saveArticleVersion } from "./save-version";
+import { withHeadline } from "@/lib/import/prepare-import";
 
 // Issue 20, item 4: the title, byline, source URL and published date an import got wrong can be
 // corrected afterwards. Readers see the change at once: any write to Article bumps readerRevision
@@ -21,11 +24,36 @@ export type DetailsChange = { id: string; actor: string; at: string; changes: { 
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
+function headlineOf(doc: TArticleDoc): string | null {
+  const first = doc.content[0];
+  if (first?.type !== "heading" || first.attrs.level !== 1) return null;
+  return (first.content ?? []).map((n) => (n.type === "text" ? n.text : "\n")).join("").trim();
+}
+
+/**
+ * Imports put the title in the text as its headline (lib/import/prepare-import.ts, withHeadline), and
+ * readers see that headline. So a new title that still matches the headline is also saved as a new
+ * version with the headline replaced, re-anchoring claims like any edit. A headline an editor already
+ * changed by hand is left alone.
+ */
+async function saveRetitledVersion(actor: SessionUser, slug: string, oldTitle: string, newTitle: string): Promise<void> {
+  const prisma = await getPrisma();
+  const latest = await prisma.articleVersion.findFirst({ where: { article: { slug } }, orderBy: { number: "desc" }, select: { id: true, doc: true } });
+  if (!latest) return;
+  const doc = latest.doc as unknown as TArticleDoc;
+  if (headlineOf(doc) !== oldTitle.trim()) return;
+  await saveArticleVersion(actor, slug, { baseVersionId: latest.id, doc: withHeadline(doc, newTitle), correctionNote: null });
+}
+
 /** An editor corrects the article's details; each change is logged in the article's history (ArticleEvent). */
 export async function updateArticleDetails(actor: SessionUser | null, slug: string, input: unknown): Promise<TArticleDetails> {
   const editor = assertCanEditArticles(actor);
   const wanted = parseInput(ZArticleDetails, input) as TArticleDetails;
   const prisma = await getPrisma();
+  const before = await prisma.article.findUnique({ where: { slug }, select: { title: true } });
+  if (!before) throw new AppError("NOT_FOUND", "There is no article at this address.");
+  // The text first: if that save is refused (someone saved a version meanwhile), nothing has changed.
+  if (before.title !== wanted.title) await saveRetitledVersion(editor, slug, before.title, wanted.title);
   return prisma.$transaction(async (tx) => {
     const found = await tx.article.findUnique({ where: { slug }, select: { id: true } });
     if (!found) throw new AppError("NOT_FOUND", "There is no article at this address.");
