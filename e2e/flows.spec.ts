@@ -106,7 +106,7 @@ test("items 4 and 5: correct an article's title; re-attach a Needs re-check clai
   const content = `The dam was finished in 1962 by the council.\n\nIts walls are ninety metres tall, the engineers said on ${run}.`;
   const imported = await page.request.post("/api/articles/import", { headers: JSON_WRITE, data: { format: "text", content, title: `Dam story ${run}` } });
   expect(imported.ok(), await imported.text()).toBe(true);
-  const { slug, versionId } = (await imported.json()) as { slug: string; versionId: string };
+  const { slug } = (await imported.json()) as { slug: string };
 
   // Item 4: the title is corrected on the edit page; readers see it at once; the history says so.
   await page.goto(`/articles/${slug}/edit`);
@@ -122,9 +122,11 @@ test("items 4 and 5: correct an article's title; re-attach a Needs re-check clai
 
   // Item 5: a claim whose words are rewritten needs re-check; the editor re-attaches it in the workspace.
   const quote = "ninety metres tall";
-  const at = content.indexOf(quote);
-  const fields = { verdict: "TRUE", explanation: "Plans show 90 m.", tags: [], sources: [] };
-  const claim = await page.request.post(`/api/articles/${slug}/claims`, { headers: JSON_WRITE, data: { articleVersionId: versionId, start: at, end: at + quote.length, fields } });
+  // The new title replaced the headline in a new version: claims go on that one.
+  const ws = (await (await page.request.get(`/api/articles/${slug}/claims`)).json()) as { articleVersionId: string; plainText: string };
+  const at = ws.plainText.indexOf(quote);
+  const fields = { verdict: "ACCURATE", explanation: "Plans show 90 m.", tags: [], sources: [] };
+  const claim = await page.request.post(`/api/articles/${slug}/claims`, { headers: JSON_WRITE, data: { articleVersionId: ws.articleVersionId, start: at, end: at + quote.length, fields } });
   expect(claim.ok(), await claim.text()).toBe(true);
   const claimId = ((await claim.json()) as { claim: { id: string } }).claim.id;
 
