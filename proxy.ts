@@ -4,6 +4,7 @@
 // (lib/auth/session.ts), so this is not the boundary.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent } from "next/server";
+import { answerGoneInvitation } from "@/lib/accounts/invitation-response";
 import { createNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
 
 const SIGNED_IN_AREAS = [/^\/articles\/[^/]+\/(review|edit)\/?$/, /^\/articles\/new\/?$/, /^\/review(\/|$)/, /^\/admin(\/|$)/, /^\/account\/?$/];
@@ -16,6 +17,13 @@ export async function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
     if (redirect) return redirect;
   }
   const nonce = createNonce();
+  if (req.nextUrl.pathname.startsWith("/invite/")) {
+    const gone = await answerGoneInvitation(req.nextUrl.pathname);
+    if (gone) {
+      gone.headers.set("content-security-policy", pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" }));
+      return gone;
+    }
+  }
   const policy = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   // Next reads the nonce from the policy in the request headers and puts it on its own scripts.
   const requestHeaders = new Headers(req.headers);

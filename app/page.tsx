@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/format";
 import { listIndex, MAX_QUERY_LENGTH, type IndexEntry } from "@/lib/publishing/search";
 import { claimAnchorId } from "@/lib/publishing/site";
 import { VERDICT_INFO } from "@/lib/verdicts";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageSessionUser } from "@/lib/auth/session";
 import { hasRole, REVIEW_ROLES } from "@/lib/auth/roles";
 import { getReviewerHome } from "@/lib/workflow/get-reviewer-home";
 import { STATE_LABELS } from "@/lib/workflow/state-machine";
@@ -23,7 +23,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     if (!isAppError(e)) throw e;
     error = e.message;
   }
-  const user = await getSessionUser();
+  const user = await getPageSessionUser();
   const home = user && hasRole(user, REVIEW_ROLES) ? await getReviewerHome(user) : null;
   const canEdit = hasRole(user, ARTICLE_EDIT_ROLES);
   return (
@@ -36,9 +36,23 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <button type="submit">Search</button>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
-      {q && !error && <p className="muted" aria-live="polite">{articles.length === 0 ? `Nothing matches “${q}”.` : `${articles.length} article${articles.length === 1 ? "" : "s"} match “${q}”.`}</p>}
+      {q && !error && (
+        <p className="muted" aria-live="polite" data-testid={articles.length === 0 ? "search-empty" : undefined}>
+          {articles.length === 0 ? (
+            <>Nothing matches “{q}”. Try fewer or other words (titles and checked claims are searched), or <Link href="/">see all articles</Link>.</>
+          ) : (
+            `${articles.length} article${articles.length === 1 ? "" : "s"} match “${q}”.`
+          )}
+        </p>
+      )}
       {!q && articles.length === 0 ? (
-        <p>No articles yet.</p>
+        <div className="empty-state" data-testid="articles-empty">
+          {canEdit ? (
+            <p>No articles yet. Import the first one with <Link href="/articles/new">New article</Link>: paste its text, Markdown or HTML, then check its claims.</p>
+          ) : (
+            <p>No fact-checked articles yet. Checked articles appear here as soon as an editor publishes them.</p>
+          )}
+        </div>
       ) : (
         <ul className="article-list">
           {articles.map((a) => (
@@ -65,7 +79,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <>
           <section aria-labelledby="my-assignments">
             <h2 id="my-assignments">My assignments</h2>
-            {home.assignments.length === 0 ? <p className="muted">No articles assigned to you.</p> : (
+            {home.assignments.length === 0 ? (
+              <p className="muted" data-testid="assignments-empty">
+                No articles assigned to you. An editor assigns articles from the review queue; you will get a notification. Meanwhile you can open any article above and check its claims.
+              </p>
+            ) : (
               <ul>
                 {home.assignments.map((a) => <li key={a.slug}><Link href={`/articles/${a.slug}/review`}>{a.title}</Link></li>)}
               </ul>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageSessionUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/auth/callback";
 import LoginForm from "./login-form";
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in · Factmark" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const callbackUrl = safeCallbackPath(sp.callbackUrl);
-  if (await getSessionUser()) redirect(callbackUrl);
+  if (await getPageSessionUser()) redirect(callbackUrl);
   return (
     <main className="narrow">
       <h1>Sign in</h1>

@@ -16,7 +16,19 @@ export default async function NotificationsPage() {
   return (
     <main className="page workflow-page">
       <h1>Notifications</h1>
-      {notifications.length === 0 ? <p>No notifications.</p> : (
+      {notifications.length === 0 ? (
+        <div className="empty-state" data-testid="notifications-empty">
+          <p>
+            No notifications yet. You are told here when someone assigns you an article or removes you from one, and when a
+            claim of yours is approved, sent back, retracted or commented on
+            {user.role === "EDITOR" || user.role === "ADMIN" ? "; and when a claim is submitted for review" : ""}.
+          </p>
+          <p>
+            {user.role === "EDITOR" || user.role === "ADMIN" ? <><Link href="/review/queue">Open the review queue</Link> or </> : null}
+            <Link href="/">go to the articles</Link>.
+          </p>
+        </div>
+      ) : (
         <>
           {notifications.some((n) => !n.read) && <MarkReadButton />}
           <ol className="comment-list">

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import ArticleEditor, { type ArticleEditorHandle } from "@/components/editor/article-editor";
-import { postJson } from "@/lib/http/post-json";
+import type { PostResult } from "@/lib/http/post-json";
 import type { TArticleDoc } from "@/lib/articles/document";
 import type { ReanchorReport } from "@/lib/articles/save-version";
 import type { StaleClaim } from "@/lib/articles/stale-claims";
@@ -19,6 +19,7 @@ export default function EditArticleForm({ slug, versionId, versionNumber, plainT
   const [base, setBase] = useState({ id: versionId, number: versionNumber, text: plainText });
   const [note, setNote] = useState("");
   const [saving, setSaving] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<Saved | null>(null);
   const [stale, setStale] = useState(staleClaims);
@@ -33,9 +34,11 @@ export default function EditArticleForm({ slug, versionId, versionNumber, plainT
     if (!doc) return;
     setSaving(true);
     setError(null);
-    // The save (and the re-anchoring of every claim) runs on the server; the page stays responsive.
-    const res = await postJson<Saved>(`/api/articles/${slug}/versions`, { baseVersionId: base.id, doc, correctionNote: note });
+    setProgress(null);
+    // The save (and the re-anchoring of every claim) runs on the server; it reports each claim batch.
+    const res = await saveWithProgress(slug, { baseVersionId: base.id, doc, correctionNote: note }, setProgress);
     setSaving(false);
+    setProgress(null);
     if (!res.ok) return setError(res.message);
     setReport(res.data);
     setBase({ id: res.data.version.id, number: res.data.version.number, text: editor.current?.text() ?? base.text });
@@ -69,7 +72,16 @@ export default function EditArticleForm({ slug, versionId, versionNumber, plainT
       </div>
       {saving && (
         <div role="status" aria-live="polite" data-testid="save-progress">
-          <progress aria-label="Saving and re-anchoring" /> Saving version {base.number + 1} and re-anchoring {claimsWord(claimCount)} on the server…
+          {progress && progress.total > 0 ? (
+            <>
+              <progress aria-label="Saving and re-anchoring" max={progress.total} value={progress.done} /> Saving version {base.number + 1}: re-anchored{" "}
+              <span data-testid="save-progress-count">{progress.done.toLocaleString("en")} of {progress.total.toLocaleString("en")}</span> claims…
+            </>
+          ) : (
+            <>
+              <progress aria-label="Saving and re-anchoring" /> Saving version {base.number + 1} and re-anchoring {claimsWord(claimCount)} on the server…
+            </>
+          )}
         </div>
       )}
       {report && (
@@ -96,4 +108,44 @@ export default function EditArticleForm({ slug, versionId, versionNumber, plainT
       <StaleClaimsPanel slug={slug} claims={stale} onChanged={refreshStale} getSelection={selection} />
     </div>
   );
+}
+
+/**
+ * Posts the version and reads the streamed progress lines (issue 20, item 6); any answer that is
+ * not the stream (a refusal before saving started) is read as an ordinary JSON error.
+ */
+async function saveWithProgress(slug: string, body: unknown, onProgress: (p: { done: number; total: number }) => void): Promise<PostResult<Saved>> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/articles/${slug}/versions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/x-ndjson" },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, status: 0, message: "Could not reach the server. Nothing was changed; check your connection and try again.", fieldErrors: {} };
+  }
+  if (!res.ok || !res.body || !res.headers.get("content-type")?.includes("application/x-ndjson")) {
+    const payload = (await res.json().catch(() => null)) as { error?: { message?: string; fieldErrors?: Record<string, string[]> } } | null;
+    return { ok: false, status: res.status, message: payload?.error?.message ?? `The server refused the request (${res.status}).`, fieldErrors: payload?.error?.fieldErrors ?? {} };
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  for (;;) {
+    const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
+    if (value) buffered += value;
+    const lines = buffered.split("\n");
+    buffered = done ? "" : (lines.pop() ?? "");
+    for (const line of lines.filter((l) => l.trim())) {
+      const msg = JSON.parse(line) as
+        | { type: "progress"; done: number; total: number }
+        | { type: "done"; saved: Saved }
+        | { type: "error"; status: number; error: { message: string; fieldErrors?: Record<string, string[]> } };
+      if (msg.type === "progress") onProgress({ done: msg.done, total: msg.total });
+      else if (msg.type === "done") return { ok: true, data: msg.saved };
+      else return { ok: false, status: msg.status, message: msg.error.message, fieldErrors: msg.error.fieldErrors ?? {} };
+    }
+    if (done) break;
+  }
+  return { ok: false, status: 0, message: "The connection closed before the save finished. Reload the page to see whether the version was saved.", fieldErrors: {} };
 }

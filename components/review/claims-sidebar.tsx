@@ -15,9 +15,11 @@ type Props = {
   onFilters(f: ClaimFilters): void;
   onFocus(id: string): void;
   onEdit(id: string): void;
+  /** Given to editors: re-attach a Needs re-check claim to the words selected in the article. */
+  onReattach?(id: string): void;
 };
 
-function ClaimCard({ claim, focused, onFocus, onEdit }: { claim: ClaimDto; focused: boolean; onFocus(): void; onEdit(): void }) {
+function ClaimCard({ claim, focused, onFocus, onEdit, children }: { claim: ClaimDto; focused: boolean; onFocus(): void; onEdit(): void; children?: React.ReactNode }) {
   const info = VERDICT_INFO[claim.verdict];
   return (
     <li>
@@ -46,12 +48,13 @@ function ClaimCard({ claim, focused, onFocus, onEdit }: { claim: ClaimDto; focus
             <a href={`/review/claims/${claim.id}`}>Review, comments and history</a>
           </div>
         )}
+        {children}
       </article>
     </li>
   );
 }
 
-export default function ClaimsSidebar({ claims, totalCount, authors, filters, focusedId, onFilters, onFocus, onEdit }: Props) {
+export default function ClaimsSidebar({ claims, totalCount, authors, filters, focusedId, onFilters, onFocus, onEdit, onReattach }: Props) {
   const placed = claims.filter((c) => c.placement.status === "placed");
   const unplaced = claims.filter((c) => c.placement.status !== "placed");
   return (
@@ -87,7 +90,13 @@ export default function ClaimsSidebar({ claims, totalCount, authors, filters, fo
           <h3>Needs re-check</h3>
           <p className="muted">The article changed and these claims could not be placed with confidence. Their original words are shown.</p>
           <ol className="claim-cards">
-            {unplaced.map((c) => <ClaimCard key={c.id} claim={c} focused={c.id === focusedId} onFocus={() => onFocus(c.id)} onEdit={() => onEdit(c.id)} />)}
+            {unplaced.map((c) => (
+              <ClaimCard key={c.id} claim={c} focused={c.id === focusedId} onFocus={() => onFocus(c.id)} onEdit={() => onEdit(c.id)}>
+                {onReattach && (
+                  <button type="button" className="link-button" onClick={() => onReattach(c.id)}>Re-attach to selected words</button>
+                )}
+              </ClaimCard>
+            ))}
           </ol>
         </section>
       )}

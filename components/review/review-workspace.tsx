@@ -10,6 +10,7 @@ import { createClaimRequest, deleteClaimRequest, updateClaimRequest } from "./ap
 import ClaimForm, { draftFromClaim, type ClaimDraft } from "./claim-form";
 import ClaimsSidebar, { type ClaimFilters } from "./claims-sidebar";
 import AnnotationsPanel from "./annotations-panel";
+import { postJson } from "@/lib/http/post-json";
 
 type Props = {
   slug: string;
@@ -18,6 +19,8 @@ type Props = {
   doc: TArticleDoc;
   initialClaims: ClaimDto[];
   currentUserId: string;
+  /** Editors may re-attach a Needs re-check claim to newly selected words (issue 20, item 5). */
+  canReattach?: boolean;
 };
 
 // `key` changes only when a fresh draft should replace what is in the form (opening it, or taking
@@ -42,7 +45,7 @@ const inDocumentOrder = (a: ClaimDto, b: ClaimDto) => {
   return pa.start - pb.start || pb.end - pa.end || a.createdAt.localeCompare(b.createdAt);
 };
 
-export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc, initialClaims, currentUserId }: Props) {
+export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc, initialClaims, currentUserId, canReattach = false }: Props) {
   const [claims, setClaims] = useState<ClaimDto[]>(initialClaims);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
@@ -108,6 +111,37 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
     resetFormErrors();
     setForm({ mode: "create", key: ++formKeys, ...trimmed, initial: draftFromClaim(null) });
   }, [plainText, selection]);
+
+  // The same request as the edit page's report, so the claim's history gets the same REATTACHED entry.
+  const reattach = useCallback(
+    async (id: string) => {
+      const claim = claims.find((c) => c.id === id);
+      const raw = editorRef.current?.selection() ?? selection;
+      const trimmed = raw ? trimSelection(plainText, raw) : null;
+      if (!claim || !trimmed) {
+        setNotice("Select the claim's new words in the article first, then press Re-attach to selected words.");
+        return;
+      }
+      const res = await postJson(`/api/articles/${encodeURIComponent(slug)}/versions/stale-claims/${encodeURIComponent(id)}`, {
+        action: "reattach",
+        version: claim.version,
+        articleVersionId,
+        start: trimmed.start,
+        end: trimmed.end,
+      });
+      if (!res.ok) {
+        setNotice(res.message);
+        return;
+      }
+      const fresh = (await fetch(`/api/articles/${encodeURIComponent(slug)}/claims`)
+        .then((r) => (r.ok ? r.json() : null))
+        .catch(() => null)) as { claims: ClaimDto[] } | null;
+      if (fresh) setClaims(fresh.claims);
+      setNotice(fresh ? "Re-attached to the selected words." : "Re-attached to the selected words. Reload the page to see it in place.");
+      if (fresh) focusClaim(id, { focusCard: false });
+    },
+    [claims, selection, plainText, slug, articleVersionId, focusClaim],
+  );
 
   const openEdit = useCallback(
     (id: string) => {
@@ -277,6 +311,7 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
             onFilters={setFilters}
             onFocus={(id) => focusClaim(id, { focusCard: false })}
             onEdit={openEdit}
+            onReattach={canReattach ? reattach : undefined}
           />
         )}
       </div>

@@ -11,3 +11,12 @@ export function assertAdmin(actor: SessionUser | null): SessionUser {
 export function assertSignedIn(actor: SessionUser | null): SessionUser {
   return assertRole(actor, ROLES);
 }
+
+/**
+ * Reading one's own account and changing one's password are the only things a user who still has
+ * a one-time password may do (issue 20, item 7); everything else goes through assertRole, which refuses.
+ */
+export function assertSignedInToChangePassword(actor: SessionUser | null): SessionUser {
+  if (!actor) return assertRole(actor, ROLES);
+  return assertRole({ ...actor, passwordChangeRequired: undefined }, ROLES);
+}

@@ -5,7 +5,7 @@ import { clearFailures, lockedForMs, recordFailure, throttleMessage } from "@/li
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAccountEvent } from "./audit";
-import { assertSignedIn } from "./authorize";
+import { assertSignedInToChangePassword } from "./authorize";
 import { parseInput } from "./errors";
 import { passwordProblem } from "./password-policy";
 import { ZChangePassword } from "./schemas";
@@ -21,7 +21,7 @@ export const WRONG_CURRENT_PASSWORD = "Your current password is not right.";
  * be used to guess the password.
  */
 export async function changeOwnPassword(actor: SessionUser | null, input: unknown): Promise<{ email: string }> {
-  const me = assertSignedIn(actor);
+  const me = assertSignedInToChangePassword(actor);
   const data = parseInput(ZChangePassword, input);
   const prisma = await getPrisma();
   const user = await prisma.user.findUnique({ where: { id: me.id }, select: { id: true, email: true, passwordHash: true, active: true } });

@@ -2,12 +2,12 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { assertSignedIn } from "./authorize";
+import { assertSignedInToChangePassword } from "./authorize";
 
 export type OwnAccount = { name: string; email: string; role: SessionUser["role"]; mustChangePassword: boolean; lastSignInAt: Date | null };
 
 export async function readOwnAccount(actor: SessionUser | null): Promise<OwnAccount> {
-  const me = assertSignedIn(actor);
+  const me = assertSignedInToChangePassword(actor);
   const prisma = await getPrisma();
   const user = await prisma.user.findUnique({
     where: { id: me.id, active: true },

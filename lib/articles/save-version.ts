@@ -54,7 +54,7 @@ export async function saveArticleVersion(
   actor: SessionUser | null,
   slug: string,
   input: { baseVersionId: string; doc: unknown; correctionNote: string | null },
-  opts: { restoredFromNumber?: number } = {},
+  opts: { restoredFromNumber?: number; onProgress?: (progress: SaveProgress) => void } = {},
 ): Promise<SavedVersion> {
   const user = assertCanEditArticles(actor);
   const doc = parseEditedDoc(input.doc);
@@ -81,7 +81,7 @@ export async function saveArticleVersion(
         data: { articleId: article.id, number: latest.number + 1, plainText: text, doc, authorId: user.id, correctionNote: input.correctionNote, restoredFromNumber: opts.restoredFromNumber ?? null },
         select: { id: true, number: true },
       });
-      const report = await reanchorClaims(tx, user, article.id, version, text);
+      const report = await reanchorClaims(tx, user, article.id, version, text, opts.onProgress);
       report.ms = Math.round(performance.now() - started);
       await tx.articleVersion.update({ where: { id: version.id }, data: { reanchorReport: report } });
       await tx.article.update({ where: { id: article.id }, data: { updatedAt: new Date() } });
@@ -91,7 +91,18 @@ export async function saveArticleVersion(
   );
 }
 
-async function reanchorClaims(tx: Tx, actor: SessionUser, articleId: string, version: { id: string; number: number }, newText: string): Promise<ReanchorReport> {
+/** Claims re-anchored between two progress reports (issue 20, item 6). */
+export const REANCHOR_BATCH = 100;
+export type SaveProgress = { done: number; total: number };
+
+async function reanchorClaims(
+  tx: Tx,
+  actor: SessionUser,
+  articleId: string,
+  version: { id: string; number: number },
+  newText: string,
+  onProgress?: (progress: SaveProgress) => void,
+): Promise<ReanchorReport> {
   // Claims already waiting for a person keep their old version and selectors until re-attached.
   const claims = await tx.claim.findMany({
     where: { articleId, deletedAt: null, OR: [{ stale: null }, { stale: "CHANGED" }], NOT: { articleVersionId: version.id } },
@@ -102,8 +113,15 @@ async function reanchorClaims(tx: Tx, actor: SessionUser, articleId: string, ver
   const texts = await tx.articleVersion.findMany({ where: { id: { in: [...byVersion.keys()] } }, select: { id: true, plainText: true } });
   const textOf = new Map(texts.map((t) => [t.id, t.plainText]));
   const outcomes: ClaimOutcome[] = [];
+  onProgress?.({ done: 0, total: claims.length });
   for (const [versionId, group] of byVersion) {
-    outcomes.push(...planReanchor(textOf.get(versionId) ?? "", newText, group.map((c) => ({ id: c.id, selectors: c.selectors as unknown as TSelectors, quote: c.quote }))));
+    for (let i = 0; i < group.length; i += REANCHOR_BATCH) {
+      const batch = group.slice(i, i + REANCHOR_BATCH);
+      outcomes.push(...planReanchor(textOf.get(versionId) ?? "", newText, batch.map((c) => ({ id: c.id, selectors: c.selectors as unknown as TSelectors, quote: c.quote }))));
+      onProgress?.({ done: outcomes.length, total: claims.length });
+      // Let the response stream flush the report between batches.
+      if (onProgress) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   await applyOutcomes(tx, actor, version, outcomes);
   const report: ReanchorReport = { moved: 0, changed: 0, needsRecheck: 0, claims: [], ms: 0 };

@@ -51,14 +51,14 @@ export async function findSessionUser(prisma: PrismaClient, claims: SessionClaim
   if (typeof claims.sid !== "string" || typeof claims.uid !== "string") return null;
   const session = await prisma.session.findFirst({
     where: { id: claims.sid, userId: claims.uid, revokedAt: null, expiresAt: { gt: now } },
-    select: { expiresAt: true, user: { select: { id: true, name: true, email: true, role: true, active: true, tokenVersion: true } } },
+    select: { expiresAt: true, user: { select: { id: true, name: true, email: true, role: true, active: true, tokenVersion: true, mustChangePassword: true } } },
   });
   const user = session?.user;
   if (!session || !user || !user.active || user.tokenVersion !== claims.tv || !ROLES.includes(user.role as TRole)) return null;
   if (session.expiresAt.getTime() - now.getTime() < EXTEND_WHEN_LEFT_MS) {
     await prisma.session.updateMany({ where: { id: claims.sid, revokedAt: null }, data: { expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS) } });
   }
-  return { id: user.id, name: user.name, email: user.email, role: user.role as TRole };
+  return { id: user.id, name: user.name, email: user.email, role: user.role as TRole, ...(user.mustChangePassword ? { passwordChangeRequired: true } : {}) };
 }
 
 export async function revokeSession(prisma: PrismaClient, sessionId: unknown, now = new Date()): Promise<void> {

@@ -8,7 +8,7 @@ import { bearerTokenOf } from "@/lib/api-tokens/token-format";
 import { getPrisma } from "@/lib/db/client";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { AppError } from "@/lib/errors";
-import { assertRole, type SessionUser, type TRole } from "./roles";
+import { assertRole, ROLES, type SessionUser, type TRole } from "./roles";
 import { findSessionUser, sessionSecret } from "./session-store";
 
 // The only module that reads the next-auth session.
@@ -28,10 +28,32 @@ export const getSessionUser = cache(async function getSessionUser(): Promise<Ses
   return findSessionUser(await getPrisma(), claims);
 });
 
-/** For services and route handlers: throws UNAUTHENTICATED when nobody is signed in. */
+/** The only page a user with a one-time password may open (issue 20, item 7). */
+export const PASSWORD_CHANGE_PATH = "/account";
+
+/**
+ * For services and route handlers: throws UNAUTHENTICATED when nobody is signed in, and FORBIDDEN
+ * while the user still has to replace a one-time password.
+ */
 export async function requireUser(): Promise<SessionUser> {
+  return assertRole(await getSessionUser(), ROLES);
+}
+
+/** For the password change itself: the one thing a user with a one-time password may do. */
+export async function requireUserChangingPassword(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in first.");
+  return user;
+}
+
+/**
+ * For pages anyone may open (home, reader pages, sign-in): the signed-in user, or null. A user who
+ * must still replace a one-time password is sent to the account page instead, so no page but that
+ * one is reachable until it is changed.
+ */
+export async function getPageSessionUser(): Promise<SessionUser | null> {
+  const user = await getSessionUser();
+  if (user?.passwordChangeRequired) redirect(PASSWORD_CHANGE_PATH);
   return user;
 }
 
@@ -47,6 +69,7 @@ export async function requireRole(...roles: TRole[]): Promise<SessionUser> {
 export async function requirePageRole(callbackPath: string, ...roles: TRole[]): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  if (user.passwordChangeRequired && callbackPath !== PASSWORD_CHANGE_PATH) redirect(PASSWORD_CHANGE_PATH);
   if (!roles.includes(user.role)) forbidden();
   return user;
 }

@@ -6,7 +6,11 @@ import { notifyUser } from "./notify";
 
 export type AssignmentsDto = { slug: string; reviewers: { id: string; name: string }[] };
 
-/** An editor sets who checks an article. The change is logged (ArticleEvent) and each new assignee is told. */
+/**
+ * An editor sets who checks an article. The change is logged (ArticleEvent); each new assignee is
+ * told, and so is each one removed (issue 20, item 3), so nobody keeps working on an article that
+ * is no longer theirs.
+ */
 export async function setAssignments(actor: SessionUser, slug: string, reviewerIds: string[]): Promise<AssignmentsDto> {
   if (actor.role !== "EDITOR" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only editors and admins assign articles.");
   const prisma = await getPrisma();
@@ -28,6 +32,7 @@ export async function setAssignments(actor: SessionUser, slug: string, reviewerI
       data: { articleId: article.id, actorId: actor.id, type: "ASSIGNMENTS_CHANGED", before: { reviewers: names(currentIds) }, after: { reviewers: names(wanted) } },
     });
     for (const id of added) await notifyUser(tx, actor, id, "ASSIGNED", `${actor.name} assigned you the article “${article.title}”.`);
+    for (const id of removed) await notifyUser(tx, actor, id, "UNASSIGNED", `${actor.name} removed you from the article “${article.title}”; it is no longer assigned to you.`);
     return { slug, reviewers: valid.sort((a, b) => a.name.localeCompare(b.name)) };
   });
 }

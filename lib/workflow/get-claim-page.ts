@@ -80,6 +80,6 @@ export async function getClaimPage(actor: SessionUser, id: string): Promise<Clai
       : null,
     history: row.events.map((e) => ({ id: e.id, type: e.type, actor: e.actor.name, at: e.createdAt.toISOString(), changes: diffSnapshots(e.before, e.after) })),
     comments: row.comments.map((c) => ({ id: c.id, body: c.body, author: c.author, createdAt: c.createdAt.toISOString() })),
-    actions: TRANSITION_ACTIONS.filter((a) => decide(a, row.state, who).ok),
+    actions: TRANSITION_ACTIONS.filter((a) => decide(a, row.state, who, { published: !!p && !p.retractedAt }).ok),
   };
 }

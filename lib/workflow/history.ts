@@ -17,6 +17,7 @@ const LABELS: Record<string, string> = {
   state: "State",
   reason: "Reason",
   comment: "Comment",
+  note: "Note",
 };
 
 function show(field: string, v: unknown): string | null {
@@ -62,5 +63,6 @@ export const EVENT_LABELS: Record<string, string> = {
   APPROVED: "approved it",
   CHANGES_REQUESTED: "requested changes",
   RETRACTED: "retracted it",
+  REATTACHED: "re-attached it to new words",
   COMMENTED: "commented",
 };

@@ -6,6 +6,9 @@
 //   CHANGES_REQUESTED ◀─┘   └─requestChanges    └─edit──▶ SUBMITTED (a pending revision; readers
 //        └──submit────▶ SUBMITTED                          keep the approved one until approval)
 //
+// A pending revision of a published check may be retracted too (issue 20, item 1): SUBMITTED ──retract──▶
+// RETRACTED, which withdraws the published check and closes the revision with a note in its history.
+//
 // After the article's words change under a claim (issue 7), an editor decides: confirmChange and
 // reattach keep the state; sendBack returns the check to its reviewer. None of them applies to a
 // RETRACTED claim: it is closed, and sending it back was a side door to publishing it again (issue 12).
@@ -35,6 +38,12 @@ export type WorkflowActor = {
   isLastEditor?: boolean;
 };
 
+/** Facts about the claim beyond its state. */
+export type ClaimFacts = {
+  /** Readers are served an approved, unretracted check of this claim (a SUBMITTED claim is then a pending revision). */
+  published?: boolean;
+};
+
 /** `forbidden`: the actor may never do this here (403); `state`: not from this state (409). */
 export type Decision = { ok: true; to: TReviewState } | { ok: false; kind: "forbidden" | "state"; message: string };
 
@@ -60,7 +69,7 @@ const STATE_MESSAGES: Record<TWorkflowAction, string> = {
   submit: "Only a draft or a claim sent back for changes can be submitted for review.",
   approve: "Only a submitted claim can be approved.",
   requestChanges: "Only a submitted claim can be sent back for changes.",
-  retract: "Only an approved claim can be retracted.",
+  retract: "Only an approved claim, or a pending revision of one, can be retracted.",
   edit: "A retracted claim is closed and cannot be edited.",
   delete: "An approved or retracted claim cannot be deleted; retract it instead.",
   confirmChange: "A retracted claim is closed: there is nothing to confirm.",
@@ -93,14 +102,15 @@ function refuseActor(action: TWorkflowAction, a: WorkflowActor): string | null {
   }
 }
 
-export function decide(action: TWorkflowAction, state: TReviewState, actor: WorkflowActor): Decision {
+export function decide(action: TWorkflowAction, state: TReviewState, actor: WorkflowActor, facts: ClaimFacts = {}): Decision {
   const refused = refuseActor(action, actor);
   if (refused) return { ok: false, kind: "forbidden", message: refused };
   // A reviewer works on their claim only while it is with them.
   if ((action === "edit" || action === "delete") && !editorial(actor.role) && state !== "DRAFT" && state !== "CHANGES_REQUESTED") {
     return { ok: false, kind: "forbidden", message: "This claim is with the editors now, so you cannot change it." };
   }
-  const to = FROM[action][state];
+  // Retracting a pending revision withdraws its published check; a never-published submission has nothing to withdraw.
+  const to = action === "retract" && state === "SUBMITTED" && facts.published ? "RETRACTED" : FROM[action][state];
   if (!to) return { ok: false, kind: "state", message: `${STATE_MESSAGES[action]} This claim is ${STATE_LABELS[state].toLowerCase()}.` };
   return { ok: true, to };
 }

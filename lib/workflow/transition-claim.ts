@@ -10,6 +10,13 @@ import type { TTransition } from "@/lib/validation/workflow";
 import { notifyEditors, notifyUser } from "./notify";
 import { decide, STATE_LABELS, type TTransitionAction } from "./state-machine";
 
+/**
+ * Retracting while a revision waits closes the revision (issue 20, item 1; docs/decisions.md): a
+ * retracted claim is closed for good, so keeping the revision as a draft would be a way to publish
+ * the withdrawn check again.
+ */
+export const PENDING_REVISION_CLOSED = "The revision waiting for review was closed unreviewed: the check was withdrawn.";
+
 const EVENT_TYPE: Record<TTransitionAction, string> = { submit: "SUBMITTED", approve: "APPROVED", requestChanges: "CHANGES_REQUESTED", retract: "RETRACTED" };
 
 /** What readers are served: the approved revision, frozen (PublishedClaim is the publish lock). */
@@ -55,7 +62,8 @@ export async function transitionClaim(actor: SessionUser, id: string, input: TTr
     const row = await tx.claim.findFirst({ where: { id, deletedAt: null }, include: CLAIM_INCLUDE });
     if (!row) throw new AppError("NOT_FOUND", "This claim no longer exists; it may have been deleted.");
     const who = { role: actor.role, isAuthor: row.authorId === actor.id, isLastEditor: row.updatedById === actor.id };
-    const decision = decide(input.action, row.state, who);
+    const live = await tx.publishedClaim.findFirst({ where: { claimId: id, retractedAt: null }, select: { claimId: true } });
+    const decision = decide(input.action, row.state, who, { published: live !== null });
     if (!decision.ok && decision.kind === "forbidden") throw new AppError("FORBIDDEN", decision.message);
     if (row.version !== input.version) return conflict(tx, actor, id);
     if (!decision.ok) throw new AppError("CONFLICT", decision.message);
@@ -85,7 +93,12 @@ export async function transitionClaim(actor: SessionUser, id: string, input: TTr
         actorId: actor.id,
         type: EVENT_TYPE[input.action],
         before: { state: row.state, version: row.version },
-        after: { state: after.state, version: after.version, ...(reason ? { reason } : {}) },
+        after: {
+          state: after.state,
+          version: after.version,
+          ...(reason ? { reason } : {}),
+          ...(input.action === "retract" && row.state === "SUBMITTED" ? { note: PENDING_REVISION_CLOSED } : {}),
+        },
       },
     });
 

@@ -48,7 +48,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {queryError && <p className="form-error" role="alert">{queryError}</p>}
 
       {users.length === 0 ? (
-        <p>{filtered ? "No user matches this search." : "No users yet."}</p>
+        <div className="empty-state" data-testid="users-empty">
+          {filtered ? (
+            <p>No user matches this search. Check the spelling, or search for part of the name or address. <Link href="/admin/users">Show all users</Link></p>
+          ) : (
+            <p>No users yet. Use <strong>New user</strong> above to invite a colleague with a link or a one-time password.</p>
+          )}
+        </div>
       ) : (
         <table className="acct-table" data-testid="users-table">
           <caption className="muted">{users.length === 1 ? "1 user" : `${users.length} users`}{filtered ? " match" : ""}</caption>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import PublishedArticleBody from "@/components/article/published-article-body";
 import VerdictSummary from "@/components/article/verdict-summary";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageSessionUser } from "@/lib/auth/session";
 import { hasRole, REVIEW_ROLES } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const slug = pageSlug((await params).slug);
-  const [{ article, claims, corrections, contentKey }, user] = await Promise.all([load(slug), getSessionUser()]);
+  const [{ article, claims, corrections, contentKey }, user] = await Promise.all([load(slug), getPageSessionUser()]);
   const reviewContext = { baseUrl: publicBaseUrl(), publisher: publisherName() };
   const articleRef = { slug: article.slug, title: article.title, byline: article.byline, sourceUrl: article.sourceUrl, publishedAt: article.publishedAt };
   return (

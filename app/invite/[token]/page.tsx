@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { readInvitation } from "@/lib/accounts/accept-invitation";
 import { formatDateTime } from "@/components/accounts/format";
 import AcceptInvitationForm from "@/components/accounts/accept-invitation-form";
@@ -11,6 +12,8 @@ export const metadata: Metadata = { title: "Set your password · Factmark", refe
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const invitation = await readInvitation(token);
+  // A token that never existed is a 404; used, expired and replaced links got their 410 in proxy.ts.
+  if (invitation.status === "invalid") notFound();
   if (invitation.status !== "valid") {
     return (
       <main className="narrow">

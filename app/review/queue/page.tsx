@@ -21,8 +21,15 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
   const one = (k: string) => (typeof raw[k] === "string" ? raw[k] : undefined);
   // A bad filter value in the address is ignored rather than an error page.
   const parsed = ZQueueFilters.safeParse({ article: one("article"), reviewer: one("reviewer"), verdict: one("verdict"), state: one("state") });
-  const [queue, assignments] = await Promise.all([listReviewQueue(user, parsed.success ? parsed.data : {}), listAssignments(user)]);
+  const [queue, assignments] = await Promise.all([listReviewQueue(user, parsed.success ? parsed.data : {}, one("after")), listAssignments(user)]);
   const { items, filters } = queue;
+  // Page links keep the filters in the address, so a page can be shared and reloaded.
+  const pageHref = (after?: string) => {
+    const q = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ""));
+    if (after) q.set("after", after);
+    return `/review/queue?${q.toString()}`;
+  };
+  const filtered = !!(filters.article || filters.reviewer || filters.verdict || filters.state !== "SUBMITTED");
   return (
     <main className="page wide workflow-page">
       <h1>Review queue</h1>
@@ -56,9 +63,23 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
         </label>
         <button type="submit">Filter</button>
       </form>
-      <p className="muted" aria-live="polite">{items.length} claim{items.length === 1 ? "" : "s"} · {STATE_LABELS[filters.state as keyof typeof STATE_LABELS].toLowerCase()}, oldest first</p>
+      <p className="muted" aria-live="polite" data-testid="queue-total">
+        {queue.total} claim{queue.total === 1 ? "" : "s"} · {STATE_LABELS[filters.state as keyof typeof STATE_LABELS].toLowerCase()}, oldest first
+        {(queue.isLaterPage || queue.nextCursor) && <> · showing {items.length} on this page</>}
+      </p>
       {items.length === 0 ? (
-        <p>Nothing waits for review.</p>
+        <div className="empty-state" data-testid="queue-empty">
+          {queue.isLaterPage ? (
+            <p>No more claims on this page: they were decided since you opened it. <Link href={pageHref()}>Back to the first page</Link></p>
+          ) : filtered ? (
+            <p>No claim matches these filters. <Link href="/review/queue">Show everything waiting for review</Link></p>
+          ) : (
+            <p>
+              Nothing waits for review: every submitted claim has been decided. New submissions appear here and in your
+              notifications. To get claims checked, assign reviewers to an article below, or <Link href="/">open an article</Link>.
+            </p>
+          )}
+        </div>
       ) : (
         <table className="queue-table">
           <thead>
@@ -76,6 +97,12 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
+      )}
+      {(queue.isLaterPage || queue.nextCursor) && (
+        <nav aria-label="Queue pages" className="pager">
+          {queue.isLaterPage && <Link href={pageHref()}>First page</Link>}{" "}
+          {queue.nextCursor && <Link href={pageHref(queue.nextCursor)} rel="next">Next page</Link>}
+        </nav>
       )}
 
       <section aria-labelledby="assignments-heading" className="stack">

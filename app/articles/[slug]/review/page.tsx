@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import ReviewWorkspace from "@/components/review/review-workspace";
 import { requirePageRole } from "@/lib/auth/session";
-import { REVIEW_ROLES } from "@/lib/auth/roles";
+import { hasRole, REVIEW_ROLES } from "@/lib/auth/roles";
+import { ARTICLE_EDIT_ROLES } from "@/lib/articles/authorize";
 import { getReviewWorkspace } from "@/lib/claims/get-workspace";
 import { isAppError } from "@/lib/errors";
 import { pageSlug } from "@/lib/validation/page-params";
@@ -30,6 +31,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
         doc={article.version.doc}
         initialClaims={claims}
         currentUserId={user.id}
+        canReattach={hasRole(user, ARTICLE_EDIT_ROLES)}
       />
     </main>
   );
