@@ -1,0 +1,27 @@
+// Suggested claims of an article (issue 16 §1): its check-worthy sentences, best first.
+import { scoreSentence, type TReason } from "./check-worthiness";
+import { splitSentences } from "./sentences";
+
+export type Suggestion = {
+  /** Stable within one article version: the sentence's plain-text span. */
+  key: string;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  reasons: TReason[];
+};
+
+export function suggestClaims(plainText: string): Suggestion[] {
+  const suggestions: Suggestion[] = [];
+  for (const s of splitSentences(plainText)) {
+    const { score, checkWorthy, reasons } = scoreSentence(s.text);
+    if (checkWorthy) suggestions.push({ key: `${s.start}-${s.end}`, start: s.start, end: s.end, text: s.text, score, reasons });
+  }
+  return suggestions.sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+/** A suggestion is covered when a claim's words overlap at least half of the sentence. */
+export function isCovered(s: { start: number; end: number }, claims: { start: number; end: number }[]): boolean {
+  return claims.some((c) => Math.min(c.end, s.end) - Math.max(c.start, s.start) >= (s.end - s.start) / 2 || (c.start >= s.start && c.end <= s.end));
+}
