@@ -7,8 +7,13 @@ import type { TArticleDoc } from "@/lib/articles/document";
 import type { ClaimDto } from "@/lib/claims/claim-dto";
 import type { TClaimFieldsInput } from "@/lib/validation/claims";
 import { createClaimRequest, deleteClaimRequest, updateClaimRequest } from "./api";
-import ClaimForm, { draftFromClaim, type ClaimDraft } from "./claim-form";
+import ClaimForm, { draftFromClaim, emptySource, type ClaimDraft } from "./claim-form";
 import ClaimsSidebar, { type ClaimFilters } from "./claims-sidebar";
+import { isCovered } from "@/lib/intelligence/covered";
+import type { FigureConflictDto, SuggestionDto, WorkspaceIntelligence } from "@/lib/intelligence/workspace-intelligence";
+import { postJson } from "@/lib/http/post-json";
+import FigureConflicts from "./figure-conflicts";
+import SuggestedClaims from "./suggested-claims";
 
 type Props = {
   slug: string;
@@ -17,6 +22,7 @@ type Props = {
   doc: TArticleDoc;
   initialClaims: ClaimDto[];
   currentUserId: string;
+  intelligence: WorkspaceIntelligence;
 };
 
 // `key` changes only when a fresh draft should replace what is in the form (opening it, or taking
@@ -41,7 +47,8 @@ const inDocumentOrder = (a: ClaimDto, b: ClaimDto) => {
   return pa.start - pb.start || pb.end - pa.end || a.createdAt.localeCompare(b.createdAt);
 };
 
-export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc, initialClaims, currentUserId }: Props) {
+export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc, initialClaims, currentUserId, intelligence }: Props) {
+  const [suggestions, setSuggestions] = useState<SuggestionDto[]>(intelligence.suggestions);
   const [claims, setClaims] = useState<ClaimDto[]>(initialClaims);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
@@ -73,6 +80,43 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
       }),
     [placed, focusedId, flashId],
   );
+
+  const placedSpans = useMemo(() => claims.flatMap((c) => (c.placement.status === "placed" ? [{ start: c.placement.start, end: c.placement.end }] : [])), [claims]);
+  const shownSuggestions = useMemo(() => suggestions.map((s) => ({ ...s, covered: isCovered(s, placedSpans) })), [suggestions, placedSpans]);
+
+  const selectWords = useCallback((start: number, end: number, message: string) => {
+    editorRef.current?.selectRange(start, end);
+    setSelection({ start, end });
+    setNotice(message);
+  }, []);
+
+  async function dismissSuggestion(s: SuggestionDto) {
+    const result = await postJson(`/api/articles/${encodeURIComponent(slug)}/suggestions/dismissals`, { articleVersionId, suggestionKey: s.key });
+    if (!result.ok) return setNotice(result.message);
+    setSuggestions((all) => all.filter((x) => x.key !== s.key));
+    setNotice("Suggestion dismissed for this version.");
+  }
+
+  function checkConflict(c: FigureConflictDto) {
+    const other = c.second;
+    const cited = {
+      ...emptySource(),
+      url: `${window.location.origin}/articles/${encodeURIComponent(slug)}#:~:text=${encodeURIComponent(other.text)}`,
+      title: `${other.figure} ${c.quantity}${other.source ? `, according to ${other.source}` : ""}`,
+      publisher: other.source ?? "",
+      excerpt: other.passage,
+      stance: "REFUTES" as const,
+    };
+    resetFormErrors();
+    setNotice(null);
+    setForm({
+      mode: "create",
+      key: ++formKeys,
+      start: c.first.start,
+      end: c.first.end,
+      initial: { ...draftFromClaim(null), verdict: "DISPUTED", explanation: `Figures disagree: ${c.label}.`, sources: [cited] },
+    });
+  }
 
   const resetFormErrors = () => {
     setServerError(null);
@@ -266,6 +310,9 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
             }}
           />
         ) : (
+          <>
+          <SuggestedClaims suggestions={shownSuggestions} onSelect={(s) => selectWords(s.start, s.end, "Suggestion selected. Press Add claim (or a) to check it.")} onDismiss={dismissSuggestion} />
+          <FigureConflicts conflicts={intelligence.conflicts} onShow={(f) => selectWords(f.start, f.end, `Showing “${f.text}”.`)} onCheck={checkConflict} />
           <ClaimsSidebar
             claims={visible}
             totalCount={claims.length}
@@ -276,6 +323,7 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
             onFocus={(id) => focusClaim(id, { focusCard: false })}
             onEdit={openEdit}
           />
+          </>
         )}
       </div>
     </div>

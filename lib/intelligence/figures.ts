@@ -10,6 +10,8 @@ export type FigureMention = {
   start: number;
   end: number;
   text: string;
+  /** The whole sentence the figure is in: what "Check this" cites. */
+  passage: string;
   /** The number as written ("116", "sixty-seven"). */
   figure: string;
   low: number;
@@ -195,6 +197,7 @@ export function findFigureMentions(plainText: string): FigureMention[] {
         start: token.start,
         end: tokens[nounIndex].end,
         text: plainText.slice(token.start, tokens[nounIndex].end),
+        passage: sentence.text,
         figure: token.text,
         low,
         high,

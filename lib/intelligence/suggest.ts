@@ -21,7 +21,4 @@ export function suggestClaims(plainText: string): Suggestion[] {
   return suggestions.sort((a, b) => b.score - a.score || a.start - b.start);
 }
 
-/** A suggestion is covered when a claim's words overlap at least half of the sentence. */
-export function isCovered(s: { start: number; end: number }, claims: { start: number; end: number }[]): boolean {
-  return claims.some((c) => Math.min(c.end, s.end) - Math.max(c.start, s.start) >= (s.end - s.start) / 2 || (c.start >= s.start && c.end <= s.end));
-}
+export { isCovered } from "./covered";

@@ -17,7 +17,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const { article, claims } = workspace;
+  const { article, claims, intelligence } = workspace;
   return (
     <main className="page wide">
       <p className="breadcrumb"><Link href={`/articles/${article.slug}`}>← Back to the article</Link></p>
@@ -29,6 +29,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
         doc={article.version.doc}
         initialClaims={claims}
         currentUserId={user.id}
+        intelligence={intelligence}
       />
     </main>
   );
