@@ -14,6 +14,8 @@ import type { FigureConflictDto, SuggestionDto, WorkspaceIntelligence } from "@/
 import { postJson } from "@/lib/http/post-json";
 import FigureConflicts from "./figure-conflicts";
 import SuggestedClaims from "./suggested-claims";
+import CheckedBeforeRegion from "./checked-before";
+import type { CheckedBefore } from "@/lib/intelligence/checked-before";
 
 type Props = {
   slug: string;
@@ -28,7 +30,7 @@ type Props = {
 // `key` changes only when a fresh draft should replace what is in the form (opening it, or taking
 // the other person's version after a conflict), never when a save is refused.
 type FormState =
-  | { mode: "create"; key: number; start: number; end: number; initial: ClaimDraft }
+  | { mode: "create"; key: number; start: number; end: number; initial: ClaimDraft; basedOnClaimId?: string }
   | { mode: "edit"; key: number; claim: ClaimDto; initial: ClaimDraft };
 
 let formKeys = 0;
@@ -115,6 +117,30 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
       start: c.first.start,
       end: c.first.end,
       initial: { ...draftFromClaim(null), verdict: "DISPUTED", explanation: `Figures disagree: ${c.label}.`, sources: [cited] },
+    });
+  }
+
+  const selectedText = useMemo(() => {
+    const trimmed = selection ? trimSelection(plainText, selection) : null;
+    return trimmed ? plainText.slice(trimmed.start, trimmed.end) : null;
+  }, [selection, plainText]);
+
+  function reuseCheck(check: CheckedBefore) {
+    const trimmed = selection ? trimSelection(plainText, selection) : null;
+    if (!trimmed) return setNotice("Select the words of the claim in the article first.");
+    resetFormErrors();
+    setNotice(null);
+    setForm({
+      mode: "create",
+      key: ++formKeys,
+      ...trimmed,
+      basedOnClaimId: check.claimId,
+      initial: {
+        verdict: check.verdict,
+        explanation: check.explanation,
+        tags: "",
+        sources: check.sources.map((s) => ({ ...emptySource(), url: s.url, title: s.title, publisher: s.publisher ?? "", publishedAt: s.publishedAt ?? "", accessedAt: s.accessedAt ?? "", excerpt: s.excerpt ?? "", stance: s.stance })),
+      },
     });
   }
 
@@ -234,7 +260,7 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
     resetFormErrors();
     const result =
       form.mode === "create"
-        ? await createClaimRequest(slug, { articleVersionId, start: form.start, end: form.end, fields })
+        ? await createClaimRequest(slug, { articleVersionId, start: form.start, end: form.end, fields, ...(form.basedOnClaimId ? { basedOnClaimId: form.basedOnClaimId } : {}) })
         : await updateClaimRequest(form.claim.id, { version: conflict?.current.version ?? form.claim.version, fields });
     setBusy(false);
     if (!result.ok) {
@@ -312,6 +338,7 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
         ) : (
           <>
           <SuggestedClaims suggestions={shownSuggestions} onSelect={(s) => selectWords(s.start, s.end, "Suggestion selected. Press Add claim (or a) to check it.")} onDismiss={dismissSuggestion} />
+          <CheckedBeforeRegion slug={slug} text={selectedText} canReuse onReuse={reuseCheck} />
           <FigureConflicts conflicts={intelligence.conflicts} onShow={(f) => selectWords(f.start, f.end, `Showing “${f.text}”.`)} onCheck={checkConflict} />
           <ClaimsSidebar
             claims={visible}

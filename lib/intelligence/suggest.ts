@@ -16,7 +16,8 @@ export function suggestClaims(plainText: string): Suggestion[] {
   const suggestions: Suggestion[] = [];
   for (const s of splitSentences(plainText)) {
     const { score, checkWorthy, reasons } = scoreSentence(s.text);
-    if (checkWorthy) suggestions.push({ key: `${s.start}-${s.end}`, start: s.start, end: s.end, text: s.text, score, reasons });
+    // A suggestion must say why: a sentence with no number, date, comparison, source, cause or quote is left out.
+    if (checkWorthy && reasons.length) suggestions.push({ key: `${s.start}-${s.end}`, start: s.start, end: s.end, text: s.text, score, reasons });
   }
   return suggestions.sort((a, b) => b.score - a.score || a.start - b.start);
 }

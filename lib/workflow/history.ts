@@ -17,6 +17,7 @@ const LABELS: Record<string, string> = {
   state: "State",
   reason: "Reason",
   comment: "Comment",
+  basedOn: "Based on the published check",
 };
 
 function show(field: string, v: unknown): string | null {

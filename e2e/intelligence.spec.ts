@@ -1,0 +1,86 @@
+import type { Page } from "@playwright/test";
+import { expect, REVIEW_URL, SAME_ORIGIN, SEED_SLUG, signInAndWait, test } from "./fixtures";
+
+const FIRST_116 = "The militant group killed at least 116 civilians in executions committed in the days before the Syrian regime recaptured the town";
+const suggestionsRegion = (page: Page) => page.getByRole("region", { name: "Suggested claims" });
+const claimsRegion = (page: Page) => page.getByRole("region", { name: "Claims" });
+
+async function openWorkspace(page: Page, email: string) {
+  await signInAndWait(page, email);
+  await page.goto(REVIEW_URL);
+  await page.locator('[data-testid="article-body"][data-ready="true"]').waitFor();
+}
+
+test.describe("reviewer help (issue 16)", () => {
+  test("a reviewer adds a claim from a suggestion, which is then marked covered", async ({ page }) => {
+    await openWorkspace(page, "reviewer@example.org");
+    const suggestion = suggestionsRegion(page).getByTestId("suggestion").filter({ hasText: FIRST_116 });
+    await expect(suggestion).toContainText("number");
+    await expect(suggestion).toContainText("attribution");
+    await expect(suggestion).toHaveAttribute("data-covered", "false");
+
+    await suggestion.getByRole("button", { name: FIRST_116 }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Add claim" }).click();
+    const form = page.getByRole("form", { name: "New claim" });
+    await expect(form.locator("blockquote")).toContainText(FIRST_116);
+    await form.getByLabel("Verdict").selectOption({ label: "Accurate" });
+    await form.getByLabel("Explanation").fill("SOHR's count, as reported by AFP.");
+    await form.getByRole("button", { name: "Save claim" }).click();
+    await expect(claimsRegion(page).getByTestId("claim-card").filter({ hasText: FIRST_116 })).toHaveCount(1);
+    await expect(suggestion).toHaveAttribute("data-covered", "true");
+    await expect(suggestion).toContainText("covered by a claim");
+  });
+
+  test("Dismiss hides a suggestion for this reviewer only, across reloads", async ({ page, browser }) => {
+    await openWorkspace(page, "reviewer2@example.org");
+    const text = "ISIS regained control of the town three weeks ago";
+    const suggestion = suggestionsRegion(page).getByTestId("suggestion").filter({ hasText: text });
+    await expect(suggestion).toHaveCount(1);
+    await suggestion.getByRole("button", { name: /^Dismiss suggestion/ }).click();
+    await expect(suggestion).toHaveCount(0);
+    await page.reload();
+    await expect(suggestionsRegion(page).getByTestId("suggestion").first()).toBeVisible();
+    await expect(suggestionsRegion(page).getByTestId("suggestion").filter({ hasText: text })).toHaveCount(0);
+
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await openWorkspace(otherPage, "editor@example.org");
+    await expect(suggestionsRegion(otherPage).getByTestId("suggestion").filter({ hasText: text })).toHaveCount(1);
+    await other.close();
+  });
+
+  test("Check this on the seed article's disagreeing figures proposes Credible sources disagree and cites the other figure", async ({ page }) => {
+    await openWorkspace(page, "editor@example.org");
+    const card = page.getByTestId("figure-conflict");
+    await expect(card).toHaveCount(1);
+    await expect(card).toContainText("116 (Syrian Observatory for Human Rights) vs 67 (Palmyra Coordination Committee)");
+    await card.getByRole("button", { name: "Check this" }).click();
+    const form = page.getByRole("form", { name: "New claim" });
+    await expect(form.locator("blockquote")).toHaveText("116 civilians");
+    await expect(form.getByLabel("Verdict")).toHaveValue("DISPUTED");
+    const source = form.getByTestId("source").first();
+    await expect(source.getByLabel("Excerpt")).toHaveValue(/identified 67 civilians killed in Al-Qaryatain/);
+    await expect(source.getByLabel("Publisher")).toHaveValue("Palmyra Coordination Committee");
+    await form.getByRole("button", { name: "Save claim" }).click();
+    const saved = claimsRegion(page).getByTestId("claim-card").filter({ hasText: "116 civilians" }).last();
+    await expect(saved).toContainText("Credible sources disagree");
+  });
+
+  test("the dismissal API refuses readers, anonymous callers and bad input", async ({ page, request }) => {
+    const url = `/api/articles/${SEED_SLUG}/suggestions/dismissals`;
+    const anonymous = await request.post(url, { headers: SAME_ORIGIN, data: { articleVersionId: "x", suggestionKey: "1-2" } });
+    expect(anonymous.status()).toBe(401);
+
+    await signInAndWait(page, "reader@example.org");
+    const asReader = await page.request.post(url, { headers: SAME_ORIGIN, data: { articleVersionId: "x", suggestionKey: "1-2" } });
+    expect(asReader.status()).toBe(403);
+
+    await openWorkspace(page, "reviewer@example.org");
+    const bad = await page.request.post(url, { headers: SAME_ORIGIN, data: { articleVersionId: "x", suggestionKey: "<script>" } });
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/suggestionKey/);
+    const unknownVersion = await page.request.post(url, { headers: SAME_ORIGIN, data: { articleVersionId: "no-such-version", suggestionKey: "1-2" } });
+    expect(unknownVersion.status()).toBe(404);
+  });
+});
