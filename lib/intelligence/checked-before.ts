@@ -22,31 +22,32 @@ type Entry = Omit<CheckedBefore, "score"> & { articleId: string };
 
 // The index holds every live published check. It is rebuilt when the published set changes, which
 // one aggregate query per lookup detects (count and latest approval, retraction and staleness).
-let cached: { stamp: string; index: Promise<SimilarIndex<Entry>> } | null = null;
+// Keyed by the database client, so two databases in one process (tests, the benchmark) never share one.
+const cache = new WeakMap<object, { stamp: string; index: Promise<SimilarIndex<Entry>> }>();
 
 async function publishedIndex(): Promise<SimilarIndex<Entry>> {
   const prisma = await getPrisma();
   const agg = await prisma.publishedClaim.aggregate({ _count: { _all: true }, _max: { approvedAt: true, retractedAt: true, staleAt: true } });
   const stamp = [agg._count._all, agg._max.approvedAt?.getTime(), agg._max.retractedAt?.getTime(), agg._max.staleAt?.getTime()].join(":");
-  if (cached?.stamp !== stamp) {
-    const index = (async () => {
-      const rows = await prisma.publishedClaim.findMany({
-        where: { retractedAt: null, staleAt: null, verdict: { not: "UNVERIFIED" } },
-        select: { claimId: true, articleId: true, quote: true, verdict: true, explanation: true, sources: true, approvedAt: true, article: { select: { slug: true, title: true } } },
-      });
-      const built = new SimilarIndex<Entry>();
-      for (const r of rows) {
-        const sources = ZSourceSnapshots.safeParse(r.sources);
-        built.add(r.quote, { claimId: r.claimId, articleId: r.articleId, quote: r.quote, verdict: r.verdict, explanation: r.explanation, sources: sources.success ? sources.data : [], article: r.article, approvedAt: r.approvedAt.toISOString() });
-      }
-      return built;
-    })();
-    cached = { stamp, index };
-    index.catch(() => {
-      if (cached?.index === index) cached = null;
+  const cached = cache.get(prisma);
+  if (cached?.stamp === stamp) return cached.index;
+  const index = (async () => {
+    const rows = await prisma.publishedClaim.findMany({
+      where: { retractedAt: null, staleAt: null, verdict: { not: "UNVERIFIED" } },
+      select: { claimId: true, articleId: true, quote: true, verdict: true, explanation: true, sources: true, approvedAt: true, article: { select: { slug: true, title: true } } },
     });
-  }
-  return cached.index;
+    const built = new SimilarIndex<Entry>();
+    for (const r of rows) {
+      const sources = ZSourceSnapshots.safeParse(r.sources);
+      built.add(r.quote, { claimId: r.claimId, articleId: r.articleId, quote: r.quote, verdict: r.verdict, explanation: r.explanation, sources: sources.success ? sources.data : [], article: r.article, approvedAt: r.approvedAt.toISOString() });
+    }
+    return built;
+  })();
+  cache.set(prisma, { stamp, index });
+  index.catch(() => {
+    if (cache.get(prisma)?.index === index) cache.delete(prisma);
+  });
+  return index;
 }
 
 /** Published checks from other articles that say nearly the same as `text`, best first. Reviewers only. */
