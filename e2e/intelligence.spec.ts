@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, REVIEW_URL, SAME_ORIGIN, SEED_SLUG, signInAndWait, test } from "./fixtures";
+import { expect, REVIEW_URL, SAME_ORIGIN, SEED_SLUG, selectInArticle, signInAndWait, test } from "./fixtures";
 
 const FIRST_116 = "The militant group killed at least 116 civilians in executions committed in the days before the Syrian regime recaptured the town";
 const suggestionsRegion = (page: Page) => page.getByRole("region", { name: "Suggested claims" });
@@ -65,6 +65,52 @@ test.describe("reviewer help (issue 16)", () => {
     await form.getByRole("button", { name: "Save claim" }).click();
     const saved = claimsRegion(page).getByTestId("claim-card").filter({ hasText: "116 civilians" }).last();
     await expect(saved).toContainText("Credible sources disagree");
+  });
+
+  test("a reviewer reuses a published check from another article, and the new claim records it", async ({ page, browser }) => {
+    const editorContext = await browser.newContext();
+    const editor = await editorContext.newPage();
+    await signInAndWait(editor, "editor@example.org");
+    const earlier = "Earlier report from Homs province. Monitors said ISIS executed at least 116 civilians in Al-Qaryatain over 20 days.";
+    const imported = await editor.request.post("/api/articles/import", { headers: SAME_ORIGIN, data: { format: "text", title: "Earlier report on Al-Qaryatain", content: earlier } });
+    expect(imported.status()).toBe(201);
+    const { slug: otherSlug, versionId } = await imported.json();
+    const workspace = await (await editor.request.get(`/api/articles/${otherSlug}/claims`)).json();
+    const quote = "ISIS executed at least 116 civilians in Al-Qaryatain";
+    const start = (workspace.plainText as string).indexOf(quote);
+
+    await signInAndWait(page, "reviewer@example.org");
+    const created = await page.request.post(`/api/articles/${otherSlug}/claims`, {
+      headers: SAME_ORIGIN,
+      data: { articleVersionId: versionId, start, end: start + quote.length, fields: { verdict: "DISPUTED", explanation: "Monitors disagree on the toll: 116 against 67.", tags: [], sources: [{ url: "https://www.syriahr.com/en/", title: "SOHR count of executions", stance: "SUPPORTS" }] } },
+    });
+    expect(created.status()).toBe(201);
+    const { claim } = await created.json();
+    expect((await page.request.post(`/api/claims/${claim.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "submit", version: claim.version } })).status()).toBe(200);
+    const approved = await editor.request.post(`/api/claims/${claim.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "approve", version: claim.version + 1 } });
+    expect(approved.status()).toBe(200);
+    await editorContext.close();
+
+    await page.goto(REVIEW_URL);
+    await selectInArticle(page, "executed at least 116 civilians in reprisal killings");
+    const region = page.getByRole("region", { name: "Checked before" });
+    const item = region.getByTestId("checked-before-item").filter({ hasText: quote });
+    await expect(item).toContainText("Credible sources disagree");
+    await expect(item.getByRole("link", { name: "Earlier report on Al-Qaryatain" })).toBeVisible();
+    await item.getByRole("button", { name: "Reuse this check" }).click();
+
+    const form = page.getByRole("form", { name: "New claim" });
+    await expect(form.locator("blockquote")).toHaveText("executed at least 116 civilians in reprisal killings");
+    await expect(form.getByLabel("Verdict")).toHaveValue("DISPUTED");
+    await expect(form.getByLabel("Explanation")).toHaveValue("Monitors disagree on the toll: 116 against 67.");
+    await expect(form.getByTestId("source").first().getByLabel("Source title")).toHaveValue("SOHR count of executions");
+    await form.getByRole("button", { name: "Save claim" }).click();
+    const card = claimsRegion(page).getByTestId("claim-card").filter({ hasText: "executed at least 116 civilians in reprisal killings" });
+    await expect(card).toHaveCount(1);
+    const id = await card.getAttribute("data-claim-id");
+    await page.goto(`/review/claims/${id}`);
+    await expect(page.getByRole("region", { name: "History" })).toContainText("Based on the published check");
+    await expect(page.getByRole("region", { name: "History" })).toContainText("Earlier report on Al-Qaryatain");
   });
 
   test("the dismissal API refuses readers, anonymous callers and bad input", async ({ page, request }) => {
