@@ -113,7 +113,7 @@ test.describe("reviewer help (issue 16)", () => {
     await expect(page.getByRole("region", { name: "History" })).toContainText("Earlier report on Al-Qaryatain");
   });
 
-  test("the dismissal API refuses readers, anonymous callers and bad input", async ({ page, request }) => {
+  test("the dismissal API refuses readers, anonymous callers and bad input", async ({ page, request, browser }) => {
     const url = `/api/articles/${SEED_SLUG}/suggestions/dismissals`;
     const anonymous = await request.post(url, { headers: SAME_ORIGIN, data: { articleVersionId: "x", suggestionKey: "1-2" } });
     expect(anonymous.status()).toBe(401);
@@ -122,11 +122,17 @@ test.describe("reviewer help (issue 16)", () => {
     const asReader = await page.request.post(url, { headers: SAME_ORIGIN, data: { articleVersionId: "x", suggestionKey: "1-2" } });
     expect(asReader.status()).toBe(403);
 
-    await openWorkspace(page, "reviewer@example.org");
-    const bad = await page.request.post(url, { headers: SAME_ORIGIN, data: { articleVersionId: "x", suggestionKey: "<script>" } });
+    const reviewerContext = await browser.newContext();
+    const reviewer = await reviewerContext.newPage();
+    await openWorkspace(reviewer, "reviewer@example.org");
+    const lookup = await reviewer.request.get(`/api/articles/${SEED_SLUG}/checked-before?text=`);
+    expect(lookup.status()).toBe(400);
+    expect((await page.request.get(`/api/articles/${SEED_SLUG}/checked-before?text=116%20civilians`)).status()).toBe(403);
+    const bad = await reviewer.request.post(url, { headers: SAME_ORIGIN, data: { articleVersionId: "x", suggestionKey: "<script>" } });
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error.message).toMatch(/suggestionKey/);
-    const unknownVersion = await page.request.post(url, { headers: SAME_ORIGIN, data: { articleVersionId: "no-such-version", suggestionKey: "1-2" } });
+    const unknownVersion = await reviewer.request.post(url, { headers: SAME_ORIGIN, data: { articleVersionId: "no-such-version", suggestionKey: "1-2" } });
     expect(unknownVersion.status()).toBe(404);
+    await reviewerContext.close();
   });
 });
