@@ -30,7 +30,10 @@ describe("scoreSentence", () => {
   it("scores in [0, 1] and ranks a factual claim above a question about the same subject", () => {
     const claim = scoreSentence("Inflation hit 9.1 percent in June 2022, the highest in 40 years.");
     const question = scoreSentence("Why is inflation so high?");
-    for (const r of [claim, question]) expect(r.score).toBeGreaterThanOrEqual(0), expect(r.score).toBeLessThanOrEqual(1);
+    for (const r of [claim, question]) {
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+    }
     expect(claim.score).toBeGreaterThan(question.score);
   });
 

@@ -57,8 +57,7 @@ export async function findCheckedBefore(actor: SessionUser, slug: string, text: 
   const article = await prisma.article.findUnique({ where: { slug }, select: { id: true } });
   if (!article) throw new AppError("NOT_FOUND", "No article with that address.");
   const index = await publishedIndex();
-  return index.search(text, { limit: 5, keep: (e) => e.articleId !== article.id }).map(({ item, score }) => {
-    const { articleId: _articleId, ...rest } = item;
-    return { ...rest, score };
-  });
+  return index
+    .search(text, { limit: 5, keep: (e) => e.articleId !== article.id })
+    .map(({ item, score }) => ({ claimId: item.claimId, quote: item.quote, verdict: item.verdict, explanation: item.explanation, sources: item.sources, article: item.article, approvedAt: item.approvedAt, score }));
 }
