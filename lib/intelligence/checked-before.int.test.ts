@@ -9,6 +9,8 @@ import { listClaimDtos } from "@/lib/claims/get-workspace";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 import { seedDatabase } from "@/lib/seed/seed";
 import { ENGINES, shareWithServices, type TestDatabase } from "@/lib/testing/databases";
+import { buildClaimReviewFeed } from "@/lib/publishing/feed";
+import { findAppearances } from "./appearances";
 import { findCheckedBefore } from "./checked-before";
 import { dismissSuggestion } from "./dismiss-suggestion";
 import { getWorkspaceIntelligence } from "./workspace-intelligence";
@@ -91,6 +93,18 @@ describe.each(ENGINES)("checked before on $name", ({ create }) => {
     expect(row.basedOnClaimId).toBe(publishedId);
     expect(JSON.stringify(row.events[0].after)).toContain("Another report on Al-Qaryatain");
     await expect(createClaim(reviewer, { articleVersionId: article.version.id, start, end: start + 22, fields, basedOnClaimId: retractedId })).rejects.toMatchObject({ code: "INVALID" });
+
+    // Once the reused claim is approved too, the ClaimReview of either lists both articles.
+    const editor = await t.db.prisma.user.findUniqueOrThrow({ where: { email: "editor@example.org" } });
+    await t.db.prisma.claim.update({ where: { id: claim.id }, data: { state: "APPROVED" } });
+    await t.db.prisma.publishedClaim.create({ data: { claimId: claim.id, articleId: row.articleId, claimVersion: 1, selectors: row.selectors as object, quote: row.quote, verdict: "DISPUTED", explanation: "Reused", sources: [], reviewerId: reviewer.id, approvedById: editor.id, approvedAt: new Date("2026-12-01T10:00:00Z") } });
+    const appearances = await findAppearances([publishedId, claim.id]);
+    expect(appearances.get(publishedId)!.map((a) => a.slug).sort()).toEqual(["another-report", seedSlug].sort());
+    expect(appearances.get(claim.id)!.map((a) => a.slug).sort()).toEqual(["another-report", seedSlug].sort());
+    const feed = await buildClaimReviewFeed(null);
+    const review = feed.dataFeedElement.find((r) => r.claimReviewed === "at least 116 civilians")!;
+    expect(Array.isArray(review.itemReviewed.appearance)).toBe(true);
+    expect((review.itemReviewed.appearance as { headline: string }[]).map((a) => a.headline)).toContain("Another report on Al-Qaryatain");
   });
 
   it("hides a dismissed suggestion for that reviewer on that version only", async () => {

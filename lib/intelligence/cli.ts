@@ -12,7 +12,10 @@ async function main() {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   // Output is buffered and flushed in chunks: one write per line costs more than the scoring.
   let buffer = "";
+  let firstLineAt = 0;
+  let count = 0;
   for await (const line of lines) {
+    if (!count++) firstLineAt = performance.now();
     buffer += JSON.stringify(scoreLine(line)) + "\n";
     if (buffer.length > 64 * 1024) {
       if (!process.stdout.write(buffer)) await new Promise((resolve) => process.stdout.once("drain", resolve));
@@ -20,6 +23,8 @@ async function main() {
     }
   }
   process.stdout.write(buffer);
+  // For the benchmark: time from the first line read to the last line written, start-up excluded. Never on stdout.
+  if (process.env.CHECKWORTHY_TIMING === "1") process.stderr.write(`checkworthy-timing ${count} ${(performance.now() - firstLineAt).toFixed(1)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -68,10 +68,22 @@ function singular(word: string): string {
   return word;
 }
 
+// Number words are few and compromise parses each in about a millisecond: parse each word once.
+const wordValues = new Map<string, number | null>();
+
 /** The value of a number token: digits directly, number words through compromise's number parser. */
 function numberValue(token: Token): number | null {
   const bare = token.text.replace(/^[$£€]/, "");
   if (DIGITS.test(bare)) return Number(bare.replace(/,/g, ""));
+  if (/\d/.test(bare)) return null;
+  const known = wordValues.get(token.lower);
+  if (known !== undefined) return known;
+  const value = parseNumberWord(token);
+  if (wordValues.size < 10_000) wordValues.set(token.lower, value);
+  return value;
+}
+
+function parseNumberWord(token: Token): number | null {
   const tags = token.lower.includes("-") ? token.lower.split("-").flatMap(lexiconTags) : lexiconTags(token.lower);
   if (!tags.includes("Cardinal") && !tags.includes("TextValue")) return null;
   if (MULTIPLIERS[token.lower]) return null;

@@ -86,10 +86,14 @@ export class SimilarIndex<T> {
   search(text: string, opts: { limit?: number; minScore?: number; keep?: (item: T) => boolean } = {}): { item: T; score: number }[] {
     const { limit = 5, minScore = 0.45, keep = () => true } = opts;
     const query = normalise(text);
+    // Candidates come from the query's rarer trigrams: one in most entries (" in", "the") would
+    // make every lookup touch the whole index and tells nothing apart.
+    const common = Math.max(64, this.entries.length / 20);
+    const informative = [...query.trigrams].filter((g) => (this.postings.get(g)?.length ?? 0) <= common);
     const shared = new Map<number, number>();
-    for (const g of query.trigrams) for (const id of this.postings.get(g) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    // Only entries sharing at least a third of the query's trigrams can reach minScore.
-    const floor = query.trigrams.size / 3;
+    for (const g of informative) for (const id of this.postings.get(g) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    // Only entries sharing at least a third of those trigrams can reach minScore.
+    const floor = informative.length / 3;
     const results: { item: T; score: number }[] = [];
     for (const [id, count] of shared) {
       if (count < floor) continue;

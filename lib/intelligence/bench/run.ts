@@ -32,14 +32,17 @@ function quality(split: "train" | "test"): Quality {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function cliSeconds(lines: number): number {
+/** Milliseconds the CLI spent on `lines` lines after start-up, as it reports on stderr. */
+function cliMilliseconds(lines: number): { ms: number; wallSeconds: number } {
   const input = Array.from({ length: lines }, (_, i) => JSON.stringify({ id: `b${i}`, text: labelled[i % labelled.length].text })).join("\n") + "\n";
   const t = performance.now();
-  const run = spawnSync("npx", ["tsx", "lib/intelligence/cli.ts"], { cwd: ROOT, input, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" });
+  const run = spawnSync("npx", ["tsx", "lib/intelligence/cli.ts"], { cwd: ROOT, input, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: { ...process.env, CHECKWORTHY_TIMING: "1" } });
   const seconds = (performance.now() - t) / 1000;
   const out = run.stdout.trim().split("\n");
   if (run.status !== 0 || out.length !== lines) throw new Error(`checkworthy CLI gave ${out.length} lines for ${lines} (status ${run.status}): ${run.stderr}`);
-  return seconds;
+  const timing = /checkworthy-timing (\d+) ([\d.]+)/.exec(run.stderr);
+  if (!timing || Number(timing[1]) !== lines) throw new Error(`no timing from the CLI: ${run.stderr}`);
+  return { ms: Number(timing[2]), wallSeconds: seconds };
 }
 
 function article20k(): string {
@@ -59,10 +62,11 @@ async function main() {
   for (const s of sentences) scoreSentence(s);
   const inProcessMs = performance.now() - t0;
 
-  // Through the CLI: 10,000 lines minus a 1-line run (start-up), median of 3.
-  const startup = median([cliSeconds(1), cliSeconds(1), cliSeconds(1)]);
-  const full = median([cliSeconds(10_000), cliSeconds(10_000), cliSeconds(10_000)]);
-  const cliMs = Math.max(0, full - startup) * 1000;
+  // Through the CLI, median of 3: its own time from the first line read to the last line written,
+  // and the wall time of the whole run with start-up.
+  const runs = [cliMilliseconds(10_000), cliMilliseconds(10_000), cliMilliseconds(10_000)];
+  const cliMs = median(runs.map((r) => r.ms));
+  const wall = median(runs.map((r) => r.wallSeconds));
 
   const text = article20k();
   const wordCount = text.split(/\s+/).length;
@@ -93,7 +97,7 @@ async function main() {
     "",
     "| what | measured | target |",
     "|---|---|---|",
-    `| 10,000 sentences through \`npm run --silent checkworthy\`, start-up excluded (median of 3) | ${cliMs.toFixed(0)} ms (start-up ${(startup * 1000).toFixed(0)} ms) | ≤ 2,000 ms |`,
+    `| 10,000 sentences through \`npm run --silent checkworthy\`, start-up excluded (median of 3) | ${cliMs.toFixed(0)} ms (whole run with start-up: ${wall.toFixed(1)} s) | ≤ 2,000 ms |`,
     `| 10,000 sentences, scorer in process | ${inProcessMs.toFixed(0)} ms | |`,
     `| suggestions + disagreeing figures for a ${wordCount.toLocaleString("en")}-word article (first open; later opens of the version come from a cache) | ${articleMs.toFixed(0)} ms (${suggestions.length} suggestions, ${conflicts.length} figure pairs) | ≤ 300 ms |`,
     ...similar.rows,
