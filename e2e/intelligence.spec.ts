@@ -2,8 +2,8 @@ import type { Page } from "@playwright/test";
 import { expect, REVIEW_URL, SAME_ORIGIN, SEED_SLUG, selectInArticle, signInAndWait, test } from "./fixtures";
 
 const FIRST_116 = "The militant group killed at least 116 civilians in executions committed in the days before the Syrian regime recaptured the town";
-const suggestionsRegion = (page: Page) => page.getByRole("region", { name: "Suggested claims" });
-const claimsRegion = (page: Page) => page.getByRole("region", { name: "Claims" });
+const suggestionsRegion = (page: Page) => page.getByTestId("suggested-claims");
+const claimsRegion = (page: Page) => page.getByRole("region", { name: "Claims", exact: true });
 
 async function openWorkspace(page: Page, email: string) {
   await signInAndWait(page, email);

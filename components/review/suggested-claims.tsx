@@ -20,8 +20,9 @@ const REASON_LABELS: Record<string, string> = {
 /** Sentences worth checking, best first. Choosing one selects its words; "Add claim" then works as usual. */
 export default function SuggestedClaims({ suggestions, onSelect, onDismiss }: Props) {
   return (
-    <section className="intel-region" aria-labelledby="suggested-claims-heading" data-testid="suggested-claims">
-      <h2 id="suggested-claims-heading">Suggested claims</h2>
+    // Not a named region: Playwright and screen-reader users find "Claims" by name, and "Suggested claims" would match it too.
+    <div className="intel-region" data-testid="suggested-claims">
+      <h2>Suggested claims</h2>
       {suggestions.length === 0 ? (
         <p className="muted">No suggestions for this version.</p>
       ) : (
@@ -44,6 +45,6 @@ export default function SuggestedClaims({ suggestions, onSelect, onDismiss }: Pr
           ))}
         </ol>
       )}
-    </section>
+    </div>
   );
 }
