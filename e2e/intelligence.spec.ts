@@ -5,6 +5,12 @@ const FIRST_116 = "The militant group killed at least 116 civilians in execution
 const suggestionsRegion = (page: Page) => page.getByTestId("suggested-claims");
 const claimsRegion = (page: Page) => page.getByRole("region", { name: "Claims", exact: true });
 
+/** Claims this spec makes on the seed article are deleted again, so later specs see the article as they expect. */
+async function deleteClaim(page: Page, id: string | null) {
+  const res = await page.request.delete(`/api/claims/${id}`, { headers: SAME_ORIGIN, data: { version: 1 } });
+  expect(res.status()).toBe(204);
+}
+
 async function openWorkspace(page: Page, email: string) {
   await signInAndWait(page, email);
   await page.goto(REVIEW_URL);
@@ -30,6 +36,7 @@ test.describe("reviewer help (issue 16)", () => {
     await expect(claimsRegion(page).getByTestId("claim-card").filter({ hasText: FIRST_116 })).toHaveCount(1);
     await expect(suggestion).toHaveAttribute("data-covered", "true");
     await expect(suggestion).toContainText("covered by a claim");
+    await deleteClaim(page, await claimsRegion(page).getByTestId("claim-card").filter({ hasText: FIRST_116 }).getAttribute("data-claim-id"));
   });
 
   test("Dismiss hides a suggestion for this reviewer only, across reloads", async ({ page, browser }) => {
@@ -65,6 +72,7 @@ test.describe("reviewer help (issue 16)", () => {
     await form.getByRole("button", { name: "Save claim" }).click();
     const saved = claimsRegion(page).getByTestId("claim-card").filter({ hasText: "116 civilians" }).last();
     await expect(saved).toContainText("Credible sources disagree");
+    await deleteClaim(page, await saved.getAttribute("data-claim-id"));
   });
 
   test("a reviewer reuses a published check from another article, and the new claim records it", async ({ page, browser }) => {
@@ -111,6 +119,7 @@ test.describe("reviewer help (issue 16)", () => {
     await page.goto(`/review/claims/${id}`);
     await expect(page.getByRole("region", { name: "History" })).toContainText("Based on the published check");
     await expect(page.getByRole("region", { name: "History" })).toContainText("Earlier report on Al-Qaryatain");
+    await deleteClaim(page, id);
   });
 
   test("the dismissal API refuses readers, anonymous callers and bad input", async ({ page, request, browser }) => {
