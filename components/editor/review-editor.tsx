@@ -6,7 +6,7 @@ import StaticDocument from "@/components/article/static-document";
 import type { TArticleDoc } from "@/lib/articles/document";
 import { ClaimHighlights, claimHighlightsKey, RefuseEdits, type Highlight } from "./claim-highlights";
 import { articleExtensions } from "./extensions";
-import { posToOffset } from "./offsets";
+import { offsetToPos, posToOffset } from "./offsets";
 
 export type TextSelection = { start: number; end: number };
 
@@ -16,6 +16,8 @@ export type ReviewEditorHandle = {
   /** The current selection as plain-text offsets, or null when nothing is selected. */
   selection(): TextSelection | null;
   focus(): void;
+  /** Selects the words between two plain-text offsets and scrolls them into view (a suggested claim). */
+  selectRange(start: number, end: number): void;
 };
 
 type Props = {
@@ -104,6 +106,11 @@ const ReviewEditor = forwardRef<ReviewEditorHandle, Props>(function ReviewEditor
       },
       focus() {
         editor?.commands.focus();
+      },
+      selectRange(start: number, end: number) {
+        if (!editor) return;
+        const doc = editor.state.doc;
+        editor.chain().focus().setTextSelection({ from: offsetToPos(doc, start), to: offsetToPos(doc, end) }).scrollIntoView().run();
       },
     }),
     [editor],

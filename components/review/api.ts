@@ -28,7 +28,7 @@ async function call<T>(url: string, method: string, body: unknown, pick: (json: 
   return { ok: true, value: pick(json) };
 }
 
-export function createClaimRequest(slug: string, body: { articleVersionId: string; start: number; end: number; fields: TClaimFieldsInput }) {
+export function createClaimRequest(slug: string, body: { articleVersionId: string; start: number; end: number; fields: TClaimFieldsInput; basedOnClaimId?: string }) {
   return call(`/api/articles/${encodeURIComponent(slug)}/claims`, "POST", body, (j) => (j as { claim: ClaimDto }).claim);
 }
 

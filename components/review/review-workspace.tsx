@@ -7,10 +7,16 @@ import type { TArticleDoc } from "@/lib/articles/document";
 import type { ClaimDto } from "@/lib/claims/claim-dto";
 import type { TClaimFieldsInput } from "@/lib/validation/claims";
 import { createClaimRequest, deleteClaimRequest, updateClaimRequest } from "./api";
-import ClaimForm, { draftFromClaim, type ClaimDraft } from "./claim-form";
+import ClaimForm, { draftFromClaim, emptySource, type ClaimDraft } from "./claim-form";
 import ClaimsSidebar, { type ClaimFilters } from "./claims-sidebar";
 import AnnotationsPanel from "./annotations-panel";
+import { isCovered } from "@/lib/intelligence/covered";
+import type { FigureConflictDto, SuggestionDto, WorkspaceIntelligence } from "@/lib/intelligence/workspace-intelligence";
 import { postJson } from "@/lib/http/post-json";
+import FigureConflicts from "./figure-conflicts";
+import SuggestedClaims from "./suggested-claims";
+import CheckedBeforeRegion from "./checked-before";
+import type { CheckedBefore } from "@/lib/intelligence/checked-before";
 
 type Props = {
   slug: string;
@@ -21,12 +27,13 @@ type Props = {
   currentUserId: string;
   /** Editors may re-attach a Needs re-check claim to newly selected words (issue 20, item 5). */
   canReattach?: boolean;
+  intelligence: WorkspaceIntelligence;
 };
 
 // `key` changes only when a fresh draft should replace what is in the form (opening it, or taking
 // the other person's version after a conflict), never when a save is refused.
 type FormState =
-  | { mode: "create"; key: number; start: number; end: number; initial: ClaimDraft }
+  | { mode: "create"; key: number; start: number; end: number; initial: ClaimDraft; basedOnClaimId?: string }
   | { mode: "edit"; key: number; claim: ClaimDto; initial: ClaimDraft };
 
 let formKeys = 0;
@@ -45,7 +52,8 @@ const inDocumentOrder = (a: ClaimDto, b: ClaimDto) => {
   return pa.start - pb.start || pb.end - pa.end || a.createdAt.localeCompare(b.createdAt);
 };
 
-export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc, initialClaims, currentUserId, canReattach = false }: Props) {
+export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc, initialClaims, currentUserId, canReattach = false, intelligence }: Props) {
+  const [suggestions, setSuggestions] = useState<SuggestionDto[]>(intelligence.suggestions);
   const [claims, setClaims] = useState<ClaimDto[]>(initialClaims);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
@@ -77,6 +85,67 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
       }),
     [placed, focusedId, flashId],
   );
+
+  const placedSpans = useMemo(() => claims.flatMap((c) => (c.placement.status === "placed" ? [{ start: c.placement.start, end: c.placement.end }] : [])), [claims]);
+  const shownSuggestions = useMemo(() => suggestions.map((s) => ({ ...s, covered: isCovered(s, placedSpans) })), [suggestions, placedSpans]);
+
+  const selectWords = useCallback((start: number, end: number, message: string) => {
+    editorRef.current?.selectRange(start, end);
+    setSelection({ start, end });
+    setNotice(message);
+  }, []);
+
+  async function dismissSuggestion(s: SuggestionDto) {
+    const result = await postJson(`/api/articles/${encodeURIComponent(slug)}/suggestions/dismissals`, { articleVersionId, suggestionKey: s.key });
+    if (!result.ok) return setNotice(result.message);
+    setSuggestions((all) => all.filter((x) => x.key !== s.key));
+    setNotice("Suggestion dismissed for this version.");
+  }
+
+  function checkConflict(c: FigureConflictDto) {
+    const other = c.second;
+    const cited = {
+      ...emptySource(),
+      url: `${window.location.origin}/articles/${encodeURIComponent(slug)}#:~:text=${encodeURIComponent(other.text)}`,
+      title: `${other.figure} ${c.quantity}${other.source ? `, according to ${other.source}` : ""}`,
+      publisher: other.source ?? "",
+      excerpt: other.passage,
+      stance: "REFUTES" as const,
+    };
+    resetFormErrors();
+    setNotice(null);
+    setForm({
+      mode: "create",
+      key: ++formKeys,
+      start: c.first.start,
+      end: c.first.end,
+      initial: { ...draftFromClaim(null), verdict: "DISPUTED", explanation: `Figures disagree: ${c.label}.`, sources: [cited] },
+    });
+  }
+
+  const selectedText = useMemo(() => {
+    const trimmed = selection ? trimSelection(plainText, selection) : null;
+    return trimmed ? plainText.slice(trimmed.start, trimmed.end) : null;
+  }, [selection, plainText]);
+
+  function reuseCheck(check: CheckedBefore) {
+    const trimmed = selection ? trimSelection(plainText, selection) : null;
+    if (!trimmed) return setNotice("Select the words of the claim in the article first.");
+    resetFormErrors();
+    setNotice(null);
+    setForm({
+      mode: "create",
+      key: ++formKeys,
+      ...trimmed,
+      basedOnClaimId: check.claimId,
+      initial: {
+        verdict: check.verdict,
+        explanation: check.explanation,
+        tags: "",
+        sources: check.sources.map((s) => ({ ...emptySource(), url: s.url, title: s.title, publisher: s.publisher ?? "", publishedAt: s.publishedAt ?? "", accessedAt: s.accessedAt ?? "", excerpt: s.excerpt ?? "", stance: s.stance })),
+      },
+    });
+  }
 
   const resetFormErrors = () => {
     setServerError(null);
@@ -225,7 +294,7 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
     resetFormErrors();
     const result =
       form.mode === "create"
-        ? await createClaimRequest(slug, { articleVersionId, start: form.start, end: form.end, fields })
+        ? await createClaimRequest(slug, { articleVersionId, start: form.start, end: form.end, fields, ...(form.basedOnClaimId ? { basedOnClaimId: form.basedOnClaimId } : {}) })
         : await updateClaimRequest(form.claim.id, { version: conflict?.current.version ?? form.claim.version, fields });
     setBusy(false);
     if (!result.ok) {
@@ -302,6 +371,10 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
             }}
           />
         ) : (
+          <>
+          <SuggestedClaims suggestions={shownSuggestions} onSelect={(s) => selectWords(s.start, s.end, "Suggestion selected. Press Add claim (or a) to check it.")} onDismiss={dismissSuggestion} />
+          <CheckedBeforeRegion slug={slug} text={selectedText} canReuse onReuse={reuseCheck} />
+          <FigureConflicts conflicts={intelligence.conflicts} onShow={(f) => selectWords(f.start, f.end, `Showing “${f.text}”.`)} onCheck={checkConflict} />
           <ClaimsSidebar
             claims={visible}
             totalCount={claims.length}
@@ -313,6 +386,7 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
             onEdit={openEdit}
             onReattach={canReattach ? reattach : undefined}
           />
+          </>
         )}
       </div>
     </div>

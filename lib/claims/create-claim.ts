@@ -37,6 +37,8 @@ export async function createClaim(actor: SessionUser, input: TCreateClaim): Prom
     throw new AppError("INVALID", e instanceof Error ? e.message : "The selection cannot be described.");
   }
 
+  const basedOn = input.basedOnClaimId ? await findReusableCheck(input.basedOnClaimId) : null;
+
   return prisma.$transaction(async (tx) => {
     const row = await tx.claim.create({
       data: {
@@ -49,11 +51,20 @@ export async function createClaim(actor: SessionUser, input: TCreateClaim): Prom
         tags: input.fields.tags,
         authorId: actor.id,
         updatedById: actor.id,
+        basedOnClaimId: basedOn?.claimId ?? null,
         sources: { create: sourceRows(input.fields.sources) },
       },
       include: CLAIM_INCLUDE,
     });
-    await tx.claimEvent.create({ data: { claimId: row.id, actorId: actor.id, type: "CREATED", after: { quote, ...claimSnapshot(row) } } });
+    await tx.claimEvent.create({ data: { claimId: row.id, actorId: actor.id, type: "CREATED", after: { quote, ...claimSnapshot(row), ...(basedOn ? { basedOn: basedOn.label } : {}) } } });
     return toClaimDto(row, actor, text);
   });
+}
+
+/** Only a live published check can be reused; the history names it in words. */
+async function findReusableCheck(claimId: string): Promise<{ claimId: string; label: string }> {
+  const prisma = await getPrisma();
+  const check = await prisma.publishedClaim.findFirst({ where: { claimId, retractedAt: null }, select: { claimId: true, quote: true, approvedAt: true, article: { select: { title: true } } } });
+  if (!check) throw new AppError("INVALID", "basedOnClaimId: that published check does not exist or was withdrawn.");
+  return { claimId: check.claimId, label: `“${check.quote}” in “${check.article.title}”, approved ${check.approvedAt.toISOString().slice(0, 10)}` };
 }

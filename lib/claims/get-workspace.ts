@@ -2,18 +2,19 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/roles";
 import { getCurrentArticle, type CurrentArticle } from "@/lib/articles/read-articles";
 import { getPrisma } from "@/lib/db/client";
+import { getWorkspaceIntelligence, type WorkspaceIntelligence } from "@/lib/intelligence/workspace-intelligence";
 import { assertCanReview } from "./access";
 import type { ClaimDto } from "./claim-dto";
 import { CLAIM_INCLUDE, toClaimDto } from "./claim-rows";
 
-export type ReviewWorkspace = { article: CurrentArticle; claims: ClaimDto[] };
+export type ReviewWorkspace = { article: CurrentArticle; claims: ClaimDto[]; intelligence: WorkspaceIntelligence };
 
 /** Everything the reviewer workspace shows: the current article and every live claim on it, in document order. */
 export async function getReviewWorkspace(actor: SessionUser, slug: string): Promise<ReviewWorkspace> {
   assertCanReview(actor);
   const article = await getCurrentArticle(slug);
   const claims = await listClaimDtos(actor, article);
-  return { article, claims };
+  return { article, claims, intelligence: await getWorkspaceIntelligence(actor, article, claims) };
 }
 
 export async function listClaimDtos(actor: SessionUser, article: CurrentArticle): Promise<ClaimDto[]> {

@@ -46,7 +46,8 @@ export function checkClaimReview(review: unknown, hostingPageUrl: string): RuleR
     for (const key of ["appearance", "firstAppearance"]) {
       const v = item[key];
       if (v === undefined) warnings.push(`itemReviewed.${key} is recommended`);
-      else if (!(typeof v === "string" || (isObj(v) && isText(v.url)))) errors.push(`itemReviewed.${key} must be a URL or a CreativeWork with a url`);
+      else if (!(key === "appearance" && Array.isArray(v) ? v.length > 0 && v.every((w) => typeof w === "string" || (isObj(w) && isText(w.url))) : typeof v === "string" || (isObj(v) && isText(v.url))))
+        errors.push(`itemReviewed.${key} must be a URL or a CreativeWork with a url`);
     }
     if (item.author === undefined) warnings.push("itemReviewed.author is recommended");
     else if (!isPartyOk(item.author)) errors.push("itemReviewed.author must be an Organization or Person");

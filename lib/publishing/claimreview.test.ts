@@ -46,7 +46,7 @@ describe("buildClaimReview", () => {
     const review = buildClaimReview(claim(), fullArticle, ctx)!;
     expect(review.url).toBe("https://checks.example.org/articles/al-qaryatain#claim-c1");
     expect(review.reviewRating).toEqual({ "@type": "Rating", ratingValue: 3, bestRating: 5, worstRating: 1, alternateName: "Credible sources disagree" });
-    expect(review.itemReviewed.appearance.url).toBe("https://news.example.com/al-qaryatain");
+    expect((review.itemReviewed.appearance as { url: string }).url).toBe("https://news.example.com/al-qaryatain");
     expect(review.author).toEqual({ "@type": "Organization", name: "Example Newsroom", url: "https://checks.example.org" });
   });
 
@@ -54,7 +54,7 @@ describe("buildClaimReview", () => {
     const review = buildClaimReview(claim(), bareArticle, ctx)!;
     expect(review.itemReviewed).not.toHaveProperty("author");
     expect(review.itemReviewed).not.toHaveProperty("datePublished");
-    expect(review.itemReviewed.appearance.url).toBe(pageUrl);
+    expect((review.itemReviewed.appearance as { url: string }).url).toBe(pageUrl);
     const report = checkClaimReview(review, pageUrl);
     expect(report.errors).toEqual([]);
     expect(report.warnings.sort()).toEqual(["itemReviewed.author is recommended", "itemReviewed.datePublished is recommended"]);

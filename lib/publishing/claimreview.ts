@@ -12,18 +12,23 @@ export type ClaimReviewContext = { baseUrl: string; publisher: string };
  * withdrawn check, a check whose words changed after approval (until an editor confirms it), or a
  * claim approved as "Not yet checked" (it has no rating, and reviewRating is required).
  */
-export function buildClaimReview(claim: PublishedClaimView, article: ArticleRef, ctx: ClaimReviewContext) {
+export function buildClaimReview(claim: PublishedClaimView, article: ArticleRef, ctx: ClaimReviewContext, otherAppearances: ArticleRef[] = []) {
   const rating = claimReviewRating(claim.verdict);
   if (!rating || claim.retraction || claim.changedSince) return null;
   const pageUrl = `${ctx.baseUrl}/articles/${article.slug}`;
   const organisation = { "@type": "Organization", name: ctx.publisher, url: ctx.baseUrl } as const;
-  const appearance = {
+  const creativeWork = (a: ArticleRef) => ({
     "@type": "NewsArticle",
-    url: article.sourceUrl ?? pageUrl,
-    headline: article.title,
-    ...(article.byline ? { author: { "@type": "Person", name: article.byline } } : {}),
-    ...(article.publishedAt ? { datePublished: article.publishedAt.toISOString() } : {}),
-  };
+    url: a.sourceUrl ?? `${ctx.baseUrl}/articles/${a.slug}`,
+    headline: a.title,
+    ...(a.byline ? { author: { "@type": "Person", name: a.byline } } : {}),
+    ...(a.publishedAt ? { datePublished: a.publishedAt.toISOString() } : {}),
+  });
+  // Issue 16 §3: the same claim approved in several articles lists each appearance; the first
+  // appearance is the earliest dated one (this article when no date says otherwise).
+  const others = otherAppearances.filter((a) => a.slug !== article.slug);
+  const appearance = creativeWork(article);
+  const earliest = [article, ...others].reduce((first, a) => (a.publishedAt && (!first.publishedAt || a.publishedAt < first.publishedAt) ? a : first), article);
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
@@ -34,9 +39,9 @@ export function buildClaimReview(claim: PublishedClaimView, article: ArticleRef,
     datePublished: claim.approvedAt.slice(0, 10),
     itemReviewed: {
       "@type": "Claim",
-      appearance,
-      // The same article: its url says so without repeating the whole CreativeWork.
-      firstAppearance: appearance.url,
+      appearance: others.length ? [appearance, ...others.map(creativeWork)] : appearance,
+      // A url says which appearance came first without repeating the whole CreativeWork.
+      firstAppearance: earliest === article ? appearance.url : creativeWork(earliest).url,
       // The claim's author and date are the article's where the article names them; nothing is invented.
       ...(article.byline ? { author: { "@type": "Person", name: article.byline } } : {}),
       ...(article.publishedAt ? { datePublished: article.publishedAt.toISOString().slice(0, 10) } : {}),

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { findAppearances } from "@/lib/intelligence/appearances";
 import { buildClaimReview } from "./claimreview";
 import { listPublishedForFeed } from "./read-published";
 import { publicBaseUrl, publisherName } from "./site";
@@ -11,6 +12,7 @@ export async function buildClaimReviewFeed(pageParam: string | null) {
   if (!Number.isInteger(page) || page < 1 || page > 1_000_000) throw new AppError("INVALID", "page must be a whole number from 1.");
   const { entries, total } = await listPublishedForFeed(page, FEED_PAGE_SIZE);
   const ctx = { baseUrl: publicBaseUrl(), publisher: publisherName() };
+  const appearances = await findAppearances(entries.map((e) => e.claim.id));
   const pages = Math.max(1, Math.ceil(total / FEED_PAGE_SIZE));
   const feedUrl = `${ctx.baseUrl}/claimreview.json`;
   return {
@@ -21,6 +23,6 @@ export async function buildClaimReviewFeed(pageParam: string | null) {
     dateModified: new Date().toISOString(),
     // Pagination (not schema.org vocabulary, so in a non-schema key): where the next and previous pages are.
     "factmark:page": { page, pages, total, pageSize: FEED_PAGE_SIZE, ...(page < pages ? { next: `${feedUrl}?page=${page + 1}` } : {}), ...(page > 1 ? { previous: `${feedUrl}?page=${page - 1}` } : {}) },
-    dataFeedElement: entries.map((e) => buildClaimReview(e.claim, e.article, ctx)).filter((r) => r !== null),
+    dataFeedElement: entries.map((e) => buildClaimReview(e.claim, e.article, ctx, appearances.get(e.claim.id))).filter((r) => r !== null),
   };
 }

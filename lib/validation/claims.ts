@@ -77,6 +77,8 @@ export const ZCreateClaim = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
   fields: ZClaimFields,
+  /** The published check this claim reuses ("Reuse this check", issue 16 §3). */
+  basedOnClaimId: z.string().min(1).max(64).optional(),
 });
 export type TCreateClaim = z.output<typeof ZCreateClaim>;
 

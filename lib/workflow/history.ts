@@ -18,6 +18,7 @@ const LABELS: Record<string, string> = {
   reason: "Reason",
   comment: "Comment",
   note: "Note",
+  basedOn: "Based on the published check",
 };
 
 function show(field: string, v: unknown): string | null {

@@ -19,7 +19,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const { article, claims } = workspace;
+  const { article, claims, intelligence } = workspace;
   return (
     <main className="page wide">
       <p className="breadcrumb"><Link href={`/articles/${article.slug}`}>← Back to the article</Link></p>
@@ -32,6 +32,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
         initialClaims={claims}
         currentUserId={user.id}
         canReattach={hasRole(user, ARTICLE_EDIT_ROLES)}
+        intelligence={intelligence}
       />
     </main>
   );
