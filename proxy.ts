@@ -11,7 +11,28 @@ const SIGNED_IN_AREAS = [/^\/articles\/[^/]+\/(review|edit)\/?$/, /^\/articles\/
 
 const sendAnonymousToLogin = withAuth({ pages: { signIn: "/login" } });
 
+/**
+ * Next decodes dynamic path segments with decodeURIComponent and answers a 500 when a segment's
+ * percent-escapes are not UTF-8 (`%C0%AF`, `%FF%FE`, a lone surrogate `%ED%A0%80`). No route can
+ * mean such an address, so it is refused here, before routing: a JSON reason for the API, a plain
+ * page otherwise.
+ */
+function refuseUndecodablePath(pathname: string): NextResponse | null {
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    const message = "The address contains percent-escapes that are not valid UTF-8.";
+    if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "INVALID", message } }, { status: 400 });
+    return new NextResponse(`${message}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+}
+
 export async function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
+  const undecodable = refuseUndecodablePath(req.nextUrl.pathname);
+  if (undecodable) return undecodable;
+  // API routes set their own headers (next.config.js); only the address check above applies.
+  if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   if (SIGNED_IN_AREAS.some((area) => area.test(req.nextUrl.pathname))) {
     const redirect = await sendAnonymousToLogin(req, event);
     if (redirect) return redirect;
@@ -37,8 +58,8 @@ export async function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
 export const config = {
   matcher: [
     {
-      // Pages only: API routes get their fixed policy from next.config.js, static files need none.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      // Pages and API routes (the API only for the address check); static files need neither.
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
       // A prefetch carries no HTML to protect; the navigation that follows gets its own policy.
       missing: [
         { type: "header", key: "next-router-prefetch" },

@@ -137,3 +137,21 @@ test("an admin's user search and new-user names refuse hostile text", async ({ p
   const res = await page.goto("/admin/users/%00");
   expect(res?.status()).toBe(404);
 });
+
+test("addresses whose percent-escapes are not UTF-8 get a 400 with a reason, and a GET of the sign-in callback a 405", async ({ request }) => {
+  for (const segment of ["%C0%AF", "%FF%FE", "%ED%A0%80"]) {
+    for (const path of [`/api/articles/${segment}/claims`, `/api/claims/${segment}`, `/api/admin/users/${segment}/role`]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(400);
+      expect((await res.json()).error.message).toContain("not valid UTF-8");
+    }
+    for (const path of [`/articles/${segment}`, `/articles/${segment}/edit`, `/admin/users/${segment}`, `/review/claims/${segment}`]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(400);
+      expect(await res.text()).toContain("not valid UTF-8");
+    }
+  }
+  const callback = await request.get("/api/auth/callback/credentials?q=%00");
+  expect(callback.status()).toBe(405);
+  expect((await callback.json()).error.message).toContain("posting the sign-in form");
+});

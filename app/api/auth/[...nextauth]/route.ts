@@ -15,6 +15,10 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
 // error response (503, lib/errors.ts), never a silent sign-out.
 export async function GET(req: Request, context: RouteContext) {
   const { nextauth } = await context.params;
+  // Credentials are only ever posted; next-auth answers a GET here with a 500.
+  if (nextauth[0] === "callback") {
+    return Response.json({ error: { code: "INVALID", message: "Sign in by posting the sign-in form; this address does not answer GET." } }, { status: 405, headers: { allow: "POST" } });
+  }
   if (nextauth.join("/") === "session") {
     try {
       await getSessionUser();
