@@ -8,13 +8,13 @@ import type { RouteKey } from "./route-tree";
 
 /** "ok": 2xx; "reached": past authorization (2xx or a 4xx about the input); "public": anything but a refusal or 5xx. */
 export type Expect = "ok" | "reached" | "public" | 401 | 403 | 404 | 409 | "login";
-export type Req = { method: string; path: string; json?: unknown };
+export type Req = { method: string; path: string; json?: unknown; headers?: Record<string, string> };
 export type Case = {
   name: string;
   expect: Record<RoleName, Expect>;
   build: (fx: Fixtures, role: RoleName) => Promise<Req>;
   /** Public reads: the body must not contain the secret of a draft. */
-  leakCheck?: boolean;
+  leakCheck?: boolean | RoleName[];
 };
 
 type Who = RoleName[];
@@ -38,6 +38,27 @@ const seed = encodeURIComponent(SEED_SLUG);
 const get = (path: string): Req => ({ method: "GET", path });
 const fields = (explanation = "Checked by the security suite.") => ({ verdict: "FALSE", explanation, tags: ["suite"], sources: [{ url: "https://example.org/report", title: "Report", stance: "REFUTES" }] });
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+
+/** A W3C annotation on the seed article's words at [start, end) of `text`, for the protocol routes. */
+function annotationOn(base: string, text: string, exact: string) {
+  const start = text.indexOf(exact);
+  return {
+    "@context": "http://www.w3.org/ns/anno.jsonld",
+    type: "Annotation",
+    motivation: "assessing",
+    body: [
+      { type: "TextualBody", purpose: "assessing", value: "Checked by the security suite." },
+      { type: "TextualBody", purpose: "classifying", value: "Misleading" },
+    ],
+    target: {
+      source: `${base}/articles/${SEED_SLUG}`,
+      selector: [{ type: "TextQuoteSelector", exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + exact.length, start + exact.length + 32) }],
+    },
+  };
+}
+const annotations = (rest = "") => `/articles/${seed}/annotations/${rest}`;
+const TOKEN_OWNER_OR_ADMIN = with_(api(["reviewer", "admin"]), { reader: 404, reviewer2: 404, editor: 404 });
 
 export const MATRIX: Record<RouteKey, Case[]> = {
   // Accounts (issue 8)
@@ -91,6 +112,97 @@ export const MATRIX: Record<RouteKey, Case[]> = {
   ],
   "POST /api/admin/users/[id]/name": [
     { name: "rename a user", expect: api(ADMIN), build: async (fx) => ({ method: "POST", path: `/api/admin/users/${(await fx.newUser()).id}/name`, json: { name: "Renamed by the matrix" } }) },
+  ],
+  // Reviewer help (issue 16)
+  "GET /api/articles/[slug]/checked-before": [
+    { name: "claims checked before", expect: api(REVIEW), build: async () => get(`/api/articles/${seed}/checked-before?text=${encodeURIComponent("at least 116 civilians were executed")}`) },
+  ],
+  "POST /api/articles/[slug]/suggestions/dismissals": [
+    {
+      name: "dismiss a suggestion",
+      expect: api(REVIEW),
+      build: async (fx) => {
+        const { articleVersionId } = await fx.latest(SEED_SLUG);
+        return { method: "POST", path: `/api/articles/${seed}/suggestions/dismissals`, json: { articleVersionId, suggestionKey: "0-10" } };
+      },
+    },
+  ],
+  // Core flows (issue 20)
+  "PUT /api/articles/[slug]/details": [
+    {
+      name: "edit an article's byline",
+      expect: api(EDIT),
+      build: async (fx) => {
+        const title = `Details matrix ${Math.random().toString(36).slice(2, 8)}`;
+        const slug = await fx.importArticle(title, "A short article whose details the matrix edits.");
+        return { method: "PUT", path: `/api/articles/${encodeURIComponent(slug)}/details`, json: { title, byline: "Matrix Byline", sourceUrl: "https://example.org/story", publishedAt: "2024-02-28" } };
+      },
+    },
+  ],
+  // Web Annotation API and personal tokens (issue 19)
+  "GET /api/tokens": [{ name: "own tokens", expect: api(SIGNED_IN), build: async () => get("/api/tokens") }],
+  "POST /api/tokens": [{ name: "create a token", expect: api(SIGNED_IN), build: async () => ({ method: "POST", path: "/api/tokens", json: { name: "Matrix token" } }) }],
+  "DELETE /api/tokens/[id]": [
+    {
+      name: "revoke reviewer's token (owner: reviewer)",
+      expect: TOKEN_OWNER_OR_ADMIN,
+      build: async (fx) => {
+        const made = await fx.as.reviewer.send("POST", "/api/tokens", { json: { name: "Matrix victim token" } });
+        const id = (made.json as { summary?: { id: string } } | null)?.summary?.id;
+        if (!id) throw new Error(`setup: token not created (${made.status})`);
+        return { method: "DELETE", path: `/api/tokens/${id}`, json: {} };
+      },
+    },
+  ],
+  // Reviewers see the workspace's view (drafts included) by design; the public must not.
+  "GET /articles/[slug]/annotations": [{ name: "container", expect: api(EVERYONE), leakCheck: ["anonymous", "reader"], build: async () => get(annotations()) }],
+  "HEAD /articles/[slug]/annotations": [{ name: "container head", expect: api(EVERYONE), build: async () => ({ method: "HEAD", path: annotations() }) }],
+  "OPTIONS /articles/[slug]/annotations": [{ name: "container options", expect: api(EVERYONE), build: async () => ({ method: "OPTIONS", path: annotations() }) }],
+  "POST /articles/[slug]/annotations": [
+    {
+      name: "create an annotation (a draft claim)",
+      expect: api(REVIEW, "reached"),
+      build: async (fx, role) => {
+        const { plainText } = await fx.latest(SEED_SLUG);
+        return { method: "POST", path: annotations(), json: annotationOn(fx.as[role].base, plainText, "extensive network of contacts") };
+      },
+    },
+  ],
+  "GET /articles/[slug]/annotations/[id]": [
+    { name: "a published annotation", expect: api(EVERYONE), build: async (fx) => get(annotations((await fx.newClaim("APPROVED")).id)) },
+    { name: "a draft is not public", expect: with_(api(REVIEW), { anonymous: 404, reader: 404 }), build: async (fx) => get(annotations((await fx.newClaim("DRAFT")).id)) },
+  ],
+  "HEAD /articles/[slug]/annotations/[id]": [{ name: "a published annotation's head", expect: api(EVERYONE), build: async (fx) => ({ method: "HEAD", path: annotations((await fx.newClaim("APPROVED")).id) }) }],
+  "OPTIONS /articles/[slug]/annotations/[id]": [{ name: "an annotation's options", expect: api(EVERYONE), build: async (fx) => ({ method: "OPTIONS", path: annotations((await fx.newClaim("APPROVED")).id) }) }],
+  "PUT /articles/[slug]/annotations/[id]": [
+    {
+      name: "replace reviewer's draft (owner: reviewer)",
+      expect: with_(api(["reviewer", "editor", "admin"], "reached"), { reader: 403, reviewer2: 403 }),
+      build: async (fx, role) => {
+        const c = await fx.newClaim("DRAFT");
+        const current = await fx.as.reviewer.send("GET", annotations(c.id));
+        const body = { ...(current.json as Record<string, unknown>), body: [{ type: "TextualBody", purpose: "assessing", value: `Replaced as ${role}.` }] };
+        return { method: "PUT", path: annotations(c.id), json: body, headers: { "if-match": "*" } };
+      },
+    },
+  ],
+  "DELETE /articles/[slug]/annotations/[id]": [
+    {
+      name: "delete reviewer's draft (owner: reviewer)",
+      expect: with_(api(["reviewer", "editor", "admin"]), { reader: 403, reviewer2: 403 }),
+      build: async (fx) => ({ method: "DELETE", path: annotations((await fx.newClaim("DRAFT")).id), headers: { "if-match": "*" } }),
+    },
+  ],
+  "GET /articles/[slug]/annotations/export": [{ name: "export the collection", expect: api(REVIEW), build: async () => get(annotations("export")) }],
+  "POST /articles/[slug]/annotations/import": [
+    {
+      name: "preview an import",
+      expect: api(REVIEW, "reached"),
+      build: async (fx, role) => {
+        const { plainText } = await fx.latest(SEED_SLUG);
+        return { method: "POST", path: annotations("import"), json: { document: annotationOn(fx.as[role].base, plainText, "extensive network of contacts"), confirm: false } };
+      },
+    },
   ],
   // First run (issue 20): an admin exists here, so setup is closed to everyone, whatever the code.
   "POST /api/setup": [
@@ -271,6 +383,8 @@ export const MATRIX: Record<RouteKey, Case[]> = {
   "PAGE /login": [{ name: "sign-in page", expect: page(EVERYONE), build: async () => get("/login") }],
   "PAGE /notifications": [{ name: "own notifications", expect: page(SIGNED_IN), build: async () => get("/notifications") }],
   "PAGE /review/claims/[id]": [{ name: "claim page", expect: page(REVIEW), build: async (fx) => get(`/review/claims/${(await fx.newClaim("DRAFT")).id}`) }],
+  "PAGE /verdicts": [{ name: "verdicts and the API's constraints", expect: page(EVERYONE), build: async () => get("/verdicts") }],
+  "PAGE /verdicts/[verdict]": [{ name: "one verdict's meaning", expect: page(EVERYONE), build: async () => get("/verdicts/FALSE") }],
   "PAGE /setup": [{ name: "first-run setup (closed: an admin exists)", expect: NOBODY_SETUP, build: async () => get("/setup") }],
   "PAGE /review/queue": [{ name: "editor queue", expect: page(EDIT), build: async () => get("/review/queue") }],
 };

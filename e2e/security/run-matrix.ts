@@ -7,7 +7,7 @@ export type MatrixResult = { cells: number; unauthorized: string[]; closedStateW
 
 /** Sends a request as a role; a page follows same-origin redirects (except to /login) like a browser would. */
 export async function sendAs(client: Client, req: Req, isPage: boolean): Promise<Reply> {
-  let reply = await client.send(req.method, req.path, req.json === undefined ? {} : { json: req.json });
+  let reply = await client.send(req.method, req.path, { ...(req.json === undefined ? {} : { json: req.json }), ...(req.headers ? { headers: req.headers } : {}) });
   for (let hop = 0; isPage && hop < 5 && reply.status >= 300 && reply.status < 400 && reply.location; hop++) {
     const to = new URL(reply.location, client.base);
     if (to.origin !== client.base || to.pathname === "/login") break;
@@ -54,7 +54,8 @@ export async function runMatrix(fx: Fixtures, tree: RouteKey[], draftSecret: str
         if (expected === 409 && actual === "ok") result.closedStateWrites.push(`${where}: ${req.method} ${req.path} → ${reply.status}, expected 409`);
         else if (isDenial(expected) && actual === "ok") result.unauthorized.push(`${where}: ${req.method} ${req.path} → ${reply.status}, expected ${expected}`);
         else if (!matches(expected, actual)) result.mismatches.push(`${where}: ${req.method} ${req.path} → ${actual}, expected ${expected}: ${reply.text.slice(0, 160).replace(/\s+/g, " ")}`);
-        if (c.leakCheck && reply.text.includes(draftSecret)) result.leaks.push(`${where}: ${req.path} shows a draft's text`);
+        const leakChecked = c.leakCheck === true || (Array.isArray(c.leakCheck) && c.leakCheck.includes(role));
+        if (leakChecked && reply.text.includes(draftSecret)) result.leaks.push(`${where}: ${req.path} shows a draft's text`);
       }
     }
     // the admin's sessions must survive the probes (a role change or deactivation of the wrong user would end them)
