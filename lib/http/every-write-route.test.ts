@@ -12,6 +12,11 @@ vi.mock("@/lib/auth/session", () => ({
   requireUser: async () => admin,
   requireRole: async () => admin,
   requirePageRole: async () => admin,
+  requireUserChangingPassword: async () => admin,
+  getPageSessionUser: async () => admin,
+  getApiUser: async () => null,
+  getApiUserOrSession: async () => ({ user: admin, viaToken: false }),
+  PASSWORD_CHANGE_PATH: "/account",
 }));
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api");
