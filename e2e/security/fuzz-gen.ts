@@ -1,17 +1,9 @@
 // The fuzzer's seeded generator: request i of seed s is always the same request, whatever order
 // the workers send them in, so any finding is replayed with SECURITY_SEED=s SECURITY_FUZZ_ONLY=i.
+import { mulberry32 } from "../bench/random";
 import type { RoleName } from "./client";
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 export type Gen = { r: () => number; int: (n: number) => number; pick: <T>(xs: readonly T[]) => T; chance: (p: number) => boolean };
 export function gen(seed: number, index: number): Gen {

@@ -11,14 +11,8 @@ import { generateToken, hashToken } from "./tokens";
 
 const SECRET = "test-secret-for-one-time-passwords-0123456789";
 process.env.NEXTAUTH_SECRET = SECRET;
-const jar = vi.hoisted(() => ({ cookie: "" }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    getAll: () => (jar.cookie ? [{ name: "next-auth.session-token", value: jar.cookie }] : []),
-    get: (name: string) => (name === "next-auth.session-token" && jar.cookie ? { name, value: jar.cookie } : undefined),
-  }),
-  headers: async () => new Headers(jar.cookie ? { cookie: `next-auth.session-token=${jar.cookie}` } : {}),
-}));
+vi.mock("next/headers", async () => (await import("@/lib/testing/next-headers-jar")).nextHeadersStandIn);
+const { sessionCookieJar: jar } = await import("@/lib/testing/next-headers-jar");
 
 const appDatabase = globalThis as typeof globalThis & { __factmarkDb?: Promise<Db> };
 const session = await import("@/lib/auth/session");

@@ -2,6 +2,7 @@
 // Pure: no database, no framework. The service layer (./annotation-service.ts) supplies rows and URLs.
 import type { Selector, TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
 import { STANCES, VERDICTS, VERDICT_INFO, type TStance, type TVerdict } from "@/lib/verdicts";
+import type { SourceDto } from "@/lib/claims/claim-dto";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld";
@@ -17,15 +18,7 @@ export const containerUrl = (site: PublicSite, slug: string) => `${articleUrl(si
 export const annotationUrl = (site: PublicSite, slug: string, claimId: string) => `${containerUrl(site, slug)}${encodeURIComponent(claimId)}`;
 export const verdictUrl = (site: PublicSite, verdict: TVerdict) => `${site.publicUrl}/verdicts/${verdict}`;
 
-export type AnnotationSource = {
-  url: string;
-  title: string;
-  publisher: string | null;
-  publishedAt: string | null;
-  accessedAt: string | null;
-  excerpt: string | null;
-  stance: TStance;
-};
+export type AnnotationSource = Omit<SourceDto, "id">;
 
 /** What the mapping needs of a claim (a workspace claim or a published snapshot). */
 export type AnnotatedClaim = {

@@ -2,18 +2,11 @@
 // raw text is not enough: browsers drop tabs and newlines from URLs and read a backslash as a slash,
 // so "/\t/evil.example" becomes "//evil.example", another host. The value is resolved the way a
 // browser would, against the app's own origin, and only a path on that origin is kept.
+import { originOf } from "@/lib/http/request-guard";
 
 /** Stands in for the app's origin when none is configured; only the comparison needs one. */
 const FALLBACK_ORIGIN = "http://factmark.invalid";
 
-function originOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
 
 /** The app's own origin: NEXTAUTH_URL (README, "Configuration"). */
 export function ownOrigin(env: Record<string, string | undefined> = process.env): string {

@@ -12,14 +12,8 @@ import { createSession } from "./session-store";
 const SECRET = "test-secret-for-session-checks-0123456789";
 process.env.NEXTAUTH_SECRET = SECRET;
 const COOKIE = "next-auth.session-token";
-const jar = vi.hoisted(() => ({ cookie: "" }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    getAll: () => (jar.cookie ? [{ name: "next-auth.session-token", value: jar.cookie }] : []),
-    get: (name: string) => (name === "next-auth.session-token" && jar.cookie ? { name, value: jar.cookie } : undefined),
-  }),
-  headers: async () => new Headers(jar.cookie ? { cookie: `next-auth.session-token=${jar.cookie}` } : {}),
-}));
+vi.mock("next/headers", async () => (await import("@/lib/testing/next-headers-jar")).nextHeadersStandIn);
+const { sessionCookieJar: jar } = await import("@/lib/testing/next-headers-jar");
 
 const appDatabase = globalThis as typeof globalThis & { __factmarkDb?: Promise<Db> };
 const { getSessionUser } = await import("./session");

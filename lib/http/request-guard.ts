@@ -41,7 +41,7 @@ export function assertJsonMediaType(req: Request): void {
   }
 }
 
-function originOf(url: string | undefined): string | null {
+export function originOf(url: string | undefined): string | null {
   if (!url) return null;
   try {
     return new URL(url).origin;

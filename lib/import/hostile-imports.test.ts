@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { nestedDivs, nestedMarkdownList as nestedList, nestedMarkdownQuotes as nestedQuotes } from "@/lib/testing/hostile-documents";
 import { AppError } from "@/lib/errors";
 import { prepareImport } from "./prepare-import";
 
 // Regression tests for issue 12, item 4: these inputs ran 20-80 s and ended in a stack overflow (500).
 // They use only prepareImport, so they run unchanged against the code before the fix.
-const nestedDivs = (n: number) => `${"<div>".repeat(n)}x${"</div>".repeat(n)}`;
-const nestedList = (n: number, indent = "  ") => Array.from({ length: n }, (_, i) => `${indent.repeat(i)}- item ${i}`).join("\n");
-const nestedQuotes = (n: number) => `${"> ".repeat(n)}deep`;
 
 function refusal(fn: () => unknown): { code: string; message: string; ms: number } {
   const started = performance.now();

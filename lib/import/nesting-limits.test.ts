@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { nestedDivs, nestedMarkdownList as nestedList, nestedMarkdownQuotes as nestedQuotes } from "@/lib/testing/hostile-documents";
 import { AppError } from "@/lib/errors";
 import { checkHtmlShape, checkMarkdownShape, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_MARKDOWN_NESTING, measureHtml, measureMarkdownNesting } from "./nesting-limits";
 
-const nestedDivs = (n: number) => `${"<div>".repeat(n)}x${"</div>".repeat(n)}`;
-const nestedList = (n: number, indent = "  ") => Array.from({ length: n }, (_, i) => `${indent.repeat(i)}- item ${i}`).join("\n");
-const nestedQuotes = (n: number) => `${"> ".repeat(n)}deep`;
 
 function refusal(fn: () => unknown): { code: string; message: string; ms: number } {
   const started = performance.now();
