@@ -57,23 +57,22 @@ export async function claimTarget(base: string, client: Client, slug: string): P
   return { slug, articleVersionId, spans };
 }
 
-/** One claim-creating write; never throws, never waits longer than HANG_MS. */
-export async function writeClaim(base: string, client: Client, clientIndex: number, target: Target, seq: number, t0: number): Promise<WriteResult> {
-  const span = target.spans[(clientIndex * 7919 + seq) % target.spans.length];
+/**
+ * Sends one request and records how it ended; never throws, never waits longer than HANG_MS. A 503
+ * without Retry-After is marked in its reason, since the outage contract asks for one.
+ */
+async function timedRequest(clientIndex: number, t0: number, send: (signal: AbortSignal) => Promise<Response>, readClaim = false): Promise<WriteResult> {
   const startedAt = performance.now() - t0;
   const result: WriteResult = { client: clientIndex, startedAt, endedAt: startedAt, status: "network" };
   try {
-    const res = await fetch(`${base}/api/articles/${target.slug}/claims`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: base, Cookie: client.cookie },
-      body: JSON.stringify({ articleVersionId: target.articleVersionId, ...span, fields: { verdict: "ACCURATE", explanation: `resilience ${clientIndex}-${seq}`, tags: [], sources: [] } }),
-      signal: AbortSignal.timeout(HANG_MS),
-    });
+    const res = await send(AbortSignal.timeout(HANG_MS));
     result.status = res.status;
     const body = (await res.json().catch(() => null)) as { claim?: { id: string }; error?: { message: string } } | null;
-    result.claimId = body?.claim?.id;
-    // The status line arrived but the body was cut off (the server was killed while sending it).
-    if (res.ok && !result.claimId) result.status = "cut";
+    if (readClaim) {
+      result.claimId = body?.claim?.id;
+      // The status line arrived but the body was cut off (the server was killed while sending it).
+      if (res.ok && !result.claimId) result.status = "cut";
+    }
     result.reason = body?.error?.message;
     if (res.status === 503 && !res.headers.get("retry-after")) result.reason = `no Retry-After: ${result.reason}`;
   } catch (e) {
@@ -82,6 +81,23 @@ export async function writeClaim(base: string, client: Client, clientIndex: numb
   }
   result.endedAt = performance.now() - t0;
   return result;
+}
+
+/** One claim-creating write. */
+export async function writeClaim(base: string, client: Client, clientIndex: number, target: Target, seq: number, t0: number): Promise<WriteResult> {
+  const span = target.spans[(clientIndex * 7919 + seq) % target.spans.length];
+  return timedRequest(
+    clientIndex,
+    t0,
+    (signal) =>
+      fetch(`${base}/api/articles/${target.slug}/claims`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: base, Cookie: client.cookie },
+        body: JSON.stringify({ articleVersionId: target.articleVersionId, ...span, fields: { verdict: "ACCURATE", explanation: `resilience ${clientIndex}-${seq}`, tags: [], sources: [] } }),
+        signal,
+      }),
+    true,
+  );
 }
 
 export function tally(results: WriteResult[]): Record<string, number> {
@@ -94,20 +110,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** An anonymous reader's request for the published checks (a public route that reads the database). */
 export async function readPublished(base: string, slug: string, t0: number): Promise<WriteResult> {
-  const startedAt = performance.now() - t0;
-  const result: WriteResult = { client: -1, startedAt, endedAt: startedAt, status: "network" };
-  try {
-    const res = await fetch(`${base}/api/articles/${slug}/published`, { signal: AbortSignal.timeout(HANG_MS) });
-    result.status = res.status;
-    const body = (await res.json().catch(() => null)) as { error?: { message: string } } | null;
-    result.reason = body?.error?.message;
-    if (res.status === 503 && !res.headers.get("retry-after")) result.reason = `no Retry-After: ${result.reason}`;
-  } catch (e) {
-    result.status = (e as Error).name === "TimeoutError" ? "hung" : "network";
-    result.reason = (e as Error).message;
-  }
-  result.endedAt = performance.now() - t0;
-  return result;
+  return timedRequest(-1, t0, (signal) => fetch(`${base}/api/articles/${slug}/published`, { signal }));
 }
 
 /**
