@@ -1,5 +1,6 @@
 // Shared by the browser and HTTP benchmarks: a production server on its own port and database,
 // and deterministic generated claims.
+import { appendFileSync } from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { describe as describeSpan } from "@/lib/anchoring";
@@ -73,8 +74,14 @@ export async function startServer(port: number, databaseUrl: string, extraEnv: R
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
-  server.stdout?.on("data", (d) => (log += d));
-  server.stderr?.on("data", (d) => (log += d));
+  // FACTMARK_SERVER_LOG=<file> keeps the server's output, to find the cause of a 500 after a run.
+  const keep = process.env.FACTMARK_SERVER_LOG;
+  const record = (d: Buffer) => {
+    log += d;
+    if (keep) appendFileSync(keep, d);
+  };
+  server.stdout?.on("data", record);
+  server.stderr?.on("data", record);
   for (let i = 0; i < 1200; i++) {
     if (await answers(`${base}/login`)) return server;
     if (server.exitCode !== null) throw new Error(`server exited:\n${log}`);
