@@ -50,7 +50,7 @@ test("a script with a reviewer's token creates a draft; an editor approves it; t
   expect((await posted.json()).error.details).toEqual({ reason: "orphaned" });
   const good = await script.post(CONTAINER, {
     headers: { authorization: `Bearer ${token}`, "content-type": ANNO },
-    data: JSON.stringify(annotation(baseURL!, "SOHR chief Rami Abdelrahman", "He heads the Syrian Observatory.")),
+    data: JSON.stringify(annotation(baseURL!, "the Agence France-Presse news agency", "The agency that reported the count.")),
   });
   expect(good.status(), await good.text()).toBe(201);
   const created = await good.json();
@@ -59,7 +59,7 @@ test("a script with a reviewer's token creates a draft; an editor approves it; t
 
   await page.goto(`/articles/${SEED_SLUG}/review`);
   const card = page.locator(`[data-testid="claim-card"][data-claim-id="${id}"]`);
-  await expect(card).toContainText("SOHR chief Rami Abdelrahman");
+  await expect(card).toContainText("the Agence France-Presse news agency");
   await page.goto(`/review/claims/${id}`);
   await expect(page.getByTestId("claim-state")).toContainText("Draft");
   await page.getByRole("button", { name: "Submit for review" }).click();
