@@ -13,19 +13,25 @@ const sendAnonymousToLogin = withAuth({ pages: { signIn: "/login" } });
 
 /**
  * Next decodes dynamic path segments with decodeURIComponent and answers a 500 when a segment's
- * percent-escapes are not UTF-8 (`%C0%AF`, `%FF%FE`, a lone surrogate `%ED%A0%80`). No route can
- * mean such an address, so it is refused here, before routing: a JSON reason for the API, a plain
- * page otherwise.
+ * percent-escapes are not UTF-8 (`%C0%AF`, `%FF%FE`, a lone surrogate `%ED%A0%80`); a NUL in a
+ * segment reaches the database and fails there. No route can mean such an address, so it is
+ * refused here, before routing: a JSON reason for the API, a plain page otherwise.
  */
 function refuseUndecodablePath(pathname: string): NextResponse | null {
+  let decoded: string;
   try {
-    decodeURIComponent(pathname);
-    return null;
+    decoded = decodeURIComponent(pathname);
   } catch {
-    const message = "The address contains percent-escapes that are not valid UTF-8.";
-    if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "INVALID", message } }, { status: 400 });
-    return new NextResponse(`${message}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return badAddress(pathname, "The address contains percent-escapes that are not valid UTF-8.");
   }
+  // No slug, id or token contains a NUL, and the database cannot store one.
+  if (decoded.includes("\u0000")) return badAddress(pathname, "The address contains a NUL character (%00).");
+  return null;
+}
+
+function badAddress(pathname: string, message: string): NextResponse {
+  if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "INVALID", message } }, { status: 400 });
+  return new NextResponse(`${message}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
 export async function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {

@@ -2,7 +2,7 @@
 // reason shown), never a 500, and nothing already saved changes. Bodies are sent as JSON text, so a
 // lone surrogate travels as the escape "\ud800" exactly as an attacker's client would send it.
 import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
-import { expect, SEED_SLUG, signInAndWait, test } from "./fixtures";
+import { expect, SAME_ORIGIN, SEED_SLUG, signInAndWait, test } from "./fixtures";
 
 const NUL = "\u0000";
 const LONE = "\uD800";
@@ -85,19 +85,23 @@ test("an editor's hostile text, dates, spans and path segments are refused with 
   });
 
   await test.step("malformed slugs, ids and version numbers in the path", async () => {
-    await expectRefused(await send(page, "PATCH", "/api/claims/%00", { version: 1, fields: FIELDS }), 404, /no such claim/);
+    // A NUL anywhere in the address is refused before routing (proxy.ts); other malformed ids are no such claim.
+    await expectRefused(await send(page, "PATCH", "/api/claims/%00", { version: 1, fields: FIELDS }), 400, /NUL character/);
+    await expectRefused(await send(page, "PATCH", "/api/claims/not%20an%20id", { version: 1, fields: FIELDS }), 404, /no such claim/);
     await expectRefused(await send(page, "PATCH", `/api/claims/${claim.id}`, { version: 2 ** 40, fields: FIELDS }), 400, /no such version/);
-    await expectRefused(await send(page, "POST", "/api/claims/%00/comments", { body: "Hi" }), 404, /no such claim/);
-    await expectRefused(await send(page, "POST", "/api/claims/%00/transitions", { action: "submit", version: 1 }), 404, /no such claim/);
-    await expectRefused(await page.request.get("/api/articles/%00/claims"), 404, /no article at this address/);
-    await expectRefused(await page.request.get("/api/articles/%00/published"), 404, /no article at this address/);
+    await expectRefused(await send(page, "POST", "/api/claims/%00/comments", { body: "Hi" }), 400, /NUL character/);
+    await expectRefused(await send(page, "POST", "/api/claims/%00/transitions", { action: "submit", version: 1 }), 400, /NUL character/);
+    await expectRefused(await page.request.get("/api/articles/%00/claims"), 400, /NUL character/);
+    await expectRefused(await page.request.get("/api/articles/Not%20A%20Slug/claims"), 404, /no article at this address/);
+    await expectRefused(await page.request.get("/api/articles/%00/published"), 400, /NUL character/);
     const restore = await send(page, "POST", `/api/articles/${ownSlug}/versions/99999999999999999999/restore`, { baseVersionId: ws.articleVersionId, correctionNote: null });
     await expectRefused(restore, 404, /no such version/);
-    await expectRefused(await send(page, "POST", `/api/articles/${SEED_SLUG}/versions/stale-claims/%00`, { action: "confirm", version: 1 }), 404, /no such claim/);
+    await expectRefused(await send(page, "POST", `/api/articles/${SEED_SLUG}/versions/stale-claims/%00`, { action: "confirm", version: 1 }), 400, /NUL character/);
     for (const path of [`/articles/%00`, `/articles/%00/edit`, `/articles/%00/versions`, `/articles/${SEED_SLUG}%00/review`, `/review/claims/%00`]) {
       const res = await page.goto(path);
-      expect(res?.status(), path).toBe(404);
+      expect(res?.status(), path).toBe(400);
     }
+    expect((await page.goto("/articles/Not%20A%20Slug"))?.status()).toBe(404);
   });
 
   await test.step("searches the database cannot run show their reason", async () => {
@@ -154,4 +158,16 @@ test("addresses whose percent-escapes are not UTF-8 get a 400 with a reason, and
   const callback = await request.get("/api/auth/callback/credentials?q=%00");
   expect(callback.status()).toBe(405);
   expect((await callback.json()).error.message).toContain("posting the sign-in form");
+});
+
+test("posts to next-auth addresses that take none, and NUL in any address, are refused with a reason", async ({ request }) => {
+  for (const action of ["session", "error", "signin", "csrf"]) {
+    const res = await request.post(`/api/auth/${action}`, { headers: { ...SAME_ORIGIN, "content-type": "text/plain" }, data: "x".repeat(1000) });
+    expect(res.status(), action).toBe(405);
+  }
+  for (const path of ["/api/tokens/a%00b", "/articles/%00/annotations/", `/articles/${SEED_SLUG}/annotations/a%00b`]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(400);
+    expect(await res.text()).toContain("NUL character");
+  }
 });

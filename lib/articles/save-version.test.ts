@@ -14,3 +14,15 @@ describe("parseEditedDoc nesting", () => {
     expect(parseEditedDoc(nestedQuotesDoc(62))).toEqual(nestedQuotesDoc(62));
   });
 });
+
+describe("parseEditedDoc with malformed children", () => {
+  // Found by test:security's fuzzer: normalizeDoc threw a TypeError on these, which was a 500.
+  const paragraph = (content: unknown) => ({ type: "doc", content: [{ type: "paragraph", content }] });
+  it.each([
+    ["a null child", paragraph([{ type: "text", text: "ok" }, null])],
+    ["text that is an object", paragraph([{ type: "text", text: {} }])],
+    ["content that is an object", { type: "doc", content: [{ type: "paragraph", content: { constructor: { prototype: { x: 1 } }, value: {} } }] }],
+  ])("%s is a 400 with a reason", (_name, doc) => {
+    expect(syncCodeOf(() => parseEditedDoc(doc))).toBe("INVALID");
+  });
+});

@@ -30,10 +30,23 @@ function stableJson(value: unknown): string {
 }
 
 /** Parses an editor's document: tidied, then checked strictly against the allowed node types. */
+/**
+ * normalizeDoc tidies an editor document before it is validated (empty text nodes, adjacent marks),
+ * so it meets whatever the client sent: a child that is null, or text that is not a string, makes it
+ * throw, and that is bad input, not a bug.
+ */
+function normalizeUntrusted(raw: TArticleDoc): unknown {
+  try {
+    return normalizeDoc(raw);
+  } catch {
+    throw new AppError("INVALID", "The document is not in the editor's format: every block and piece of text must be an object of a known type.");
+  }
+}
+
 export function parseEditedDoc(raw: unknown): TArticleDoc {
   // Before anything recursive walks it: 2,000 nested blockquotes overflowed the stack (issue 12).
   checkDocShape(raw);
-  const candidate = raw && typeof raw === "object" && Array.isArray((raw as TArticleDoc).content) ? normalizeDoc(raw as TArticleDoc) : raw;
+  const candidate = raw && typeof raw === "object" && Array.isArray((raw as TArticleDoc).content) ? normalizeUntrusted(raw as TArticleDoc) : raw;
   const parsed = ZArticleDoc.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -33,9 +33,15 @@ export async function GET(req: Request, context: RouteContext) {
 // planted by a sibling port or subdomain (cookies ignore ports), and a forged sign-in would put the
 // victim in the attacker's account. next-auth answers a malformed body with a 500 or a redirect, so
 // the credentials request is checked first and bad input gets a 400 that says what is wrong.
+/** What the app's pages post to next-auth; next-auth answers other posts (session, error, a bare signin) with a 500. */
+const POSTED_ACTIONS = /^(callback\/credentials|signin\/credentials|signout|_log)$/;
+
 export async function POST(req: Request, context: RouteContext) {
   const { nextauth } = await context.params;
   const action = nextauth.join("/");
+  if (!POSTED_ACTIONS.test(action)) {
+    return Response.json({ error: { code: "INVALID", message: `This address does not take posts (${action}).` } }, { status: 405, headers: { allow: "GET" } });
+  }
   try {
     assertSameOrigin(req);
     if (action === "callback/credentials") await checkSignInRequest(req.clone());
