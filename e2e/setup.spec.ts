@@ -85,6 +85,7 @@ test.describe("first run", () => {
 test("setup is not offered where an admin exists", async ({ page }) => {
   const res = await page.goto("/setup");
   expect(res?.status()).toBe(404);
+  await expect(page).toHaveTitle("Page not found · Factmark");
   await signInAndWait(page, "admin@example.org");
   expect((await page.goto("/setup"))?.status()).toBe(404);
 });

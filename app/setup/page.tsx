@@ -4,7 +4,10 @@ import { isSetupOpen } from "@/lib/accounts/first-admin";
 import SetupForm from "@/components/accounts/setup-form";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Set up Factmark", robots: { index: false } };
+/** The 404 that follows once an admin exists must not keep the setup page's title. */
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await isSetupOpen()) ? "Set up Factmark" : "Page not found · Factmark", robots: { index: false } };
+}
 
 export default async function SetupPage() {
   if (!(await isSetupOpen())) notFound();

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
+import { cache } from "react";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { getPrisma } from "@/lib/db/client";
@@ -47,10 +48,10 @@ export async function issueSetupCodeIfNoAdmin(prisma: PrismaClient): Promise<str
   return code;
 }
 
-/** For the /setup page: whether it may be shown at all. */
-export async function isSetupOpen(): Promise<boolean> {
+/** For the /setup page and its title: whether it may be shown at all (one query per request). */
+export const isSetupOpen = cache(async function isSetupOpen(): Promise<boolean> {
   return !(await adminExists(await getPrisma()));
-}
+});
 
 type CreatedAdmin = { id: string; name: string; email: string };
 
