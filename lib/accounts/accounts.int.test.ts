@@ -244,6 +244,15 @@ describe.each(ENGINES)("account services on $name", ({ create }) => {
       expect(await codeOf(guess())).toBe("TOO_MANY_REQUESTS");
     });
 
+    it("locks guesses of the current password from one address like sign-in does", async () => {
+      const u = await makeUser("REVIEWER");
+      const guess = () => changeOwnPassword(u, { currentPassword: "guess", newPassword: "a brand new passphrase", confirmNewPassword: "a brand new passphrase" }, "203.0.113.9");
+      for (let i = 0; i < 5; i++) expect(await codeOf(guess())).toBe("INVALID");
+      const pair = await prisma.loginThrottle.findUnique({ where: { key: `pair:${u.email}|203.0.113.9` } });
+      expect(pair?.lockedUntil?.getTime() ?? 0).toBeGreaterThan(Date.now() + 10 * 60_000);
+      expect(await prisma.loginThrottle.findUnique({ where: { key: "ip:203.0.113.9" } })).toMatchObject({ failures: 5 });
+    });
+
     it("renames only the signed-in user, and records it", async () => {
       const u = await makeUser("READER");
       await expect(updateOwnProfile(u, { name: "  New Name  " })).resolves.toEqual({ name: "New Name" });

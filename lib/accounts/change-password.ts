@@ -18,23 +18,24 @@ export const WRONG_CURRENT_PASSWORD = "Your current password is not right.";
  * password (docs/decisions.md, "Accounts"), so only the other sessions end.
  *
  * Wrong current passwords count against the same throttle as sign-in, so a stolen session cannot
- * be used to guess the password.
+ * be used to guess the password. `address` is the client address (lib/http/client-address.ts).
  */
-export async function changeOwnPassword(actor: SessionUser | null, input: unknown): Promise<{ email: string }> {
+export async function changeOwnPassword(actor: SessionUser | null, input: unknown, address: string | null = null): Promise<{ email: string }> {
   const me = assertSignedInToChangePassword(actor);
   const data = parseInput(ZChangePassword, input);
   const prisma = await getPrisma();
   const user = await prisma.user.findUnique({ where: { id: me.id }, select: { id: true, email: true, passwordHash: true, active: true } });
   if (!user || !user.active) throw new AppError("UNAUTHENTICATED", "Please sign in first.");
 
-  const keys = { email: user.email, address: null };
+  // With the client's address the pair and address locks apply as at sign-in, not only the email's slowing.
+  const keys = { email: user.email, address };
   const locked = await lockedForMs(prisma, keys);
   if (locked > 0) throw new AppError("TOO_MANY_REQUESTS", throttleMessage(locked));
   if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
     await recordFailure(prisma, keys);
     throw new AppError("INVALID", WRONG_CURRENT_PASSWORD, { currentPassword: [WRONG_CURRENT_PASSWORD] });
   }
-  await clearFailures(prisma, user.email);
+  await clearFailures(prisma, user.email, address);
 
   if (data.newPassword === data.currentPassword) {
     const same = "Choose a new password that is different from the current one.";
