@@ -93,6 +93,16 @@ describe.each(ENGINES)("Web Annotation Protocol on $name", ({ create }) => {
     expect((await getContainer({ accept: "text/turtle" })).status).toBe(406);
   });
 
+  it("a malformed slug or annotation id in the address is a 404 with a JSON reason, before any query", async () => {
+    const badSlug = await container.GET(new Request(`${BASE}/articles/Not%20A%20Slug/annotations/`), { params: Promise.resolve({ slug: "Not A Slug" }) });
+    expect(badSlug.status).toBe(404);
+    expect(await badSlug.json()).toMatchObject({ error: { code: "NOT_FOUND", message: expect.stringMatching(/lower-case letters/) } });
+    const longId = "9".repeat(80);
+    const badId = await single.GET(new Request(`${containerIri()}${longId}`), ctx1(longId));
+    expect(badId.status).toBe(404);
+    expect(await badId.json()).toMatchObject({ error: { code: "NOT_FOUND", message: expect.stringMatching(/malformed/) } });
+  });
+
   it("refuses writes without a usable token: 401 missing or revoked, 403 by role, 403 cookie from a foreign origin", async () => {
     expect((await post(annotation())).status).toBe(401);
     expect((await post(annotation(), { authorization: "Bearer fmk_not-a-real-token" })).status).toBe(401);

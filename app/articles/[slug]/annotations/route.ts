@@ -5,6 +5,7 @@ import { cachedPublicRepresentation, createAnnotation, listAnnotations, publicSi
 import { handleProtocol, optionsResponse, readAnnotationBody, readViewer, representation, requireWriter, serializedRepresentation } from "@/lib/annotations/protocol-http";
 import { containerUrl } from "@/lib/annotations/w3c";
 import { AppError } from "@/lib/errors";
+import { parseSlugParam } from "@/lib/validation/params";
 
 type Ctx = { params: Promise<{ slug: string }> };
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: Ctx) {
   return handleProtocol("container", async () => {
-    const { slug } = await params;
+    const slug = parseSlugParam((await params).slug);
     const viewer = await readViewer(req);
     const request = readPageRequest(new URL(req.url).searchParams);
     if ("error" in request) throw new AppError("INVALID", request.error);
@@ -46,7 +47,7 @@ export async function OPTIONS() {
 
 export async function POST(req: Request, { params }: Ctx) {
   return handleProtocol("container", async () => {
-    const { slug } = await params;
+    const slug = parseSlugParam((await params).slug);
     const actor = await requireWriter(req);
     const created = await createAnnotation(actor, slug, await readAnnotationBody(req));
     return representation(req, "annotation", created.annotation, { Location: created.location }, 201);

@@ -5,6 +5,7 @@ import { exportAnnotations, publicSite } from "@/lib/annotations/annotation-serv
 import { handleProtocol, readViewer } from "@/lib/annotations/protocol-http";
 import { ANNO_MEDIA_TYPE, containerUrl } from "@/lib/annotations/w3c";
 import { AppError } from "@/lib/errors";
+import { parseSlugParam } from "@/lib/validation/params";
 
 type Ctx = { params: Promise<{ slug: string }> };
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: Ctx) {
   return handleProtocol("annotation", async () => {
-    const { slug } = await params;
+    const slug = parseSlugParam((await params).slug);
     const viewer = await readViewer(req);
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Please sign in first.");
     const all = await exportAnnotations(viewer, slug);

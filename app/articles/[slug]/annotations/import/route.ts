@@ -5,6 +5,7 @@ import { ZImportAnnotations } from "@/lib/annotations/schemas";
 import { requireUser } from "@/lib/auth/session";
 import { readGuardedJson } from "@/lib/http/request-guard";
 import { handleRoute, parseInput } from "@/lib/http/route";
+import { parseSlugParam } from "@/lib/validation/params";
 
 type Ctx = { params: Promise<{ slug: string }> };
 
@@ -14,7 +15,7 @@ const IMPORT_LIMITS = { maxBytes: 8 * 1024 * 1024, maxDepth: 64, tooLargeMessage
 export async function POST(req: Request, { params }: Ctx) {
   return handleRoute(async () => {
     const actor = await requireUser();
-    const { slug } = await params;
+    const slug = parseSlugParam((await params).slug);
     const { document, confirm } = parseInput(ZImportAnnotations, await readGuardedJson(req, IMPORT_LIMITS));
     return Response.json(confirm ? await commitImport(actor, slug, document) : { ...(await previewImport(actor, slug, document)), created: 0 });
   });
