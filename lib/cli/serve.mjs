@@ -8,9 +8,9 @@
 // the peer header only with the key.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer, request } from "node:http";
+import { createServer } from "node:http";
 import path from "node:path";
-import { createReaderCache } from "../http/reader-cache.mjs";
+import { readerCacheListener } from "../http/reader-cache.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.env.PORT || "3000");
@@ -25,28 +25,6 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// The anonymous reader page from memory (issue 21, lib/http/reader-cache.mjs). A page is rendered
-// by Next through a request this server makes to itself, with no cookie, marked with a header only
-// this process knows so that it is not answered from the cache it is filling.
-const RENDER_HEADER = "x-factmark-reader-render";
-const buildId = readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim();
-const readerCache = createReaderCache({
-  buildId,
-  // Set by instrumentation.ts once the database is ready; until then Next answers every request.
-  revisionOf: (slug) => globalThis.__factmarkReaderRevision?.(slug) ?? null,
-  render: (slug) =>
-    new Promise((resolve, reject) => {
-      const req = request({ host: hostname, port, path: `/articles/${slug}`, headers: { [RENDER_HEADER]: peerKey, "accept-encoding": "identity" } }, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on("error", reject);
-      });
-      req.on("error", reject);
-      req.end();
-    }),
-});
-
 function handleWithNext(req, res) {
   handle(req, res).catch((error) => {
     console.error("[factmark] request failed", error);
@@ -55,23 +33,21 @@ function handleWithNext(req, res) {
   });
 }
 
+// The anonymous reader page from memory (issue 21, lib/http/reader-cache.mjs); Next answers the rest.
+const listener = readerCacheListener({
+  next: handleWithNext,
+  host: hostname,
+  port,
+  key: peerKey,
+  buildId: readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim(),
+  // Set by instrumentation.ts once the database is ready; until then Next answers every request.
+  revisionOf: (slug) => globalThis.__factmarkReaderRevision?.(slug) ?? null,
+});
+
 const server = createServer((req, res) => {
   req.headers["x-factmark-peer"] = req.socket.remoteAddress ?? "";
   req.headers["x-factmark-peer-key"] = peerKey;
-  if (req.headers[RENDER_HEADER] !== undefined) {
-    const ours = req.headers[RENDER_HEADER] === peerKey;
-    delete req.headers[RENDER_HEADER];
-    if (ours) return handleWithNext(req, res);
-  }
-  readerCache.handle(req, res).then(
-    (answered) => answered || handleWithNext(req, res),
-    (error) => {
-      // The cache is an optimisation: when it fails (the database restarting), Next answers.
-      console.error("[factmark] reader cache failed", error);
-      if (!res.headersSent) handleWithNext(req, res);
-      else res.end();
-    },
-  );
+  listener(req, res);
 });
 server.listen(port, hostname, () => console.log(`Factmark listening on http://${hostname}:${port}`));
 

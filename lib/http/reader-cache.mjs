@@ -12,6 +12,7 @@
 // here; everything else goes to Next untouched. What is cached is only ever rendered from a
 // request this module makes itself, with no cookie at all, so a signed-in page cannot get in.
 import { createHash } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 
@@ -34,8 +35,6 @@ const NEXT_ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefe
  * request long. A browser revalidates with If-None-Match and gets a 304 of a few hundred bytes.
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
-/** Whatever depends on a session: never stored by anyone but the browser's own back/forward use. */
-export const PRIVATE_CACHE_CONTROL = "private, no-store";
 
 /** Headers of Next's rendered page that are kept on the cached copy (the rest are per response). */
 const KEPT_HEADERS = ["content-type", "content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "cross-origin-opener-policy", "vary"];
@@ -244,4 +243,51 @@ export function createReaderCache({ revisionOf, render, buildId, maxEntries = 20
   }
 
   return { handle, stats, entries };
+}
+
+/** Marks the cache's own render requests; its value is a key only this process knows. */
+export const RENDER_HEADER = "x-factmark-reader-render";
+
+/**
+ * The request listener of the custom server with the anonymous reader cache in front of Next:
+ * `next(req, res)` answers whatever the cache does not. A page is rendered by Next through a
+ * request this listener makes to its own server (`host`:`port`) with NO cookie and no header of
+ * the reader's, marked with RENDER_HEADER = `key` so that it goes straight to Next.
+ *
+ * @param {import("./reader-cache.d.mts").ReaderListenerOptions} options
+ */
+export function readerCacheListener({ next, host, port, key, buildId, revisionOf, brotliQuality }) {
+  const cache = createReaderCache({
+    buildId,
+    brotliQuality,
+    revisionOf,
+    render: (slug) =>
+      new Promise((resolve, reject) => {
+        const req = httpRequest({ host, port: typeof port === "function" ? port() : port, path: `/articles/${slug}`, headers: { [RENDER_HEADER]: key, "accept-encoding": "identity" } }, (res) => {
+          const chunks = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on("error", reject);
+        });
+        req.on("error", reject);
+        req.end();
+      }),
+  });
+  const listener = (req, res) => {
+    if (req.headers[RENDER_HEADER] !== undefined) {
+      const ours = req.headers[RENDER_HEADER] === key;
+      delete req.headers[RENDER_HEADER];
+      if (ours) return next(req, res);
+    }
+    cache.handle(req, res).then(
+      (answered) => answered || next(req, res),
+      (error) => {
+        // The cache is an optimisation: when it fails (the database restarting), Next answers.
+        console.error("[factmark] reader cache failed", error);
+        if (!res.headersSent) next(req, res);
+        else res.end();
+      },
+    );
+  };
+  return Object.assign(listener, { cache });
 }
