@@ -1,34 +1,46 @@
-// Public, cacheable answers with a strong ETag, If-None-Match → 304, and gzip or brotli (issue 21).
-// The route says what the content's revision is before building it, so a 304 costs no build; the
-// compressed bytes are kept per ETag, so readers of unchanged content cost no compression either.
-import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+// Public, cacheable JSON with a strong ETag and If-None-Match → 304 (issue 21). The route names
+// the content's revision before building it, so a 304 costs no build, and the serialised body is
+// kept per revision, so readers of unchanged content cost no build either.
+//
+// Compression: Next gzips route handler answers itself (and drops a Content-Encoding a handler
+// sets, so a handler cannot send brotli). The ETag names the encoding Next will send, so that each
+// stored representation has its own strong validator.
 import { LRUCache } from "lru-cache";
-import { chooseEncoding, entityTag, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "./reader-cache.mjs";
+import { entityTag, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "./reader-cache.mjs";
 
-const encoded = new LRUCache<string, Buffer>({ maxSize: 32 * 1024 * 1024, sizeCalculation: (b) => Math.max(1, b.length) });
+const bodies = new LRUCache<string, Buffer>({ maxSize: 32 * 1024 * 1024, sizeCalculation: (b) => Math.max(1, b.length) });
+
+/** Next's compression threshold: smaller answers are sent as they are. */
+const NEXT_COMPRESSION_THRESHOLD = 1024;
 
 export type CacheableOptions = {
   /** Names the content: equal revisions always build equal bodies. */
   revision: string;
   contentType: string;
-  /** Builds the body; called only when the client does not have this revision. */
+  /** Builds the body; called only when this revision is not already at hand. */
   build: () => Promise<unknown>;
-  headers?: Record<string, string>;
 };
 
-export async function cacheableJsonResponse(req: Request, { revision, contentType, build, headers = {} }: CacheableOptions): Promise<Response> {
-  const encoding = chooseEncoding(req.headers.get("accept-encoding") ?? undefined);
-  const etag = entityTag(revision, "json", encoding);
-  const common = { ...headers, etag, "cache-control": PUBLIC_CACHE_CONTROL, vary: "Accept-Encoding" };
-  if (matchesIfNoneMatch(req.headers.get("if-none-match") ?? undefined, revision, "json")) return new Response(null, { status: 304, headers: common });
-  let body = encoded.get(etag);
-  if (!body) {
-    const json = Buffer.from(JSON.stringify(await build()), "utf8");
-    body = encoding === "br" ? brotliCompressSync(json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: json.length } }) : encoding === "gzip" ? gzipSync(json, { level: 6 }) : json;
-    encoded.set(etag, body);
+function acceptsGzip(acceptEncoding: string | null): boolean {
+  return !!acceptEncoding && acceptEncoding.split(",").some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return (name === "gzip" || name === "*") && (q ? Number(q.slice(2)) > 0 : true);
+  });
+}
+
+export async function cacheableJsonResponse(req: Request, { revision, contentType, build }: CacheableOptions): Promise<Response> {
+  if (matchesIfNoneMatch(req.headers.get("if-none-match") ?? undefined, revision, "json")) {
+    return new Response(null, { status: 304, headers: { etag: entityTag(revision, "json", "identity"), "cache-control": PUBLIC_CACHE_CONTROL, vary: "Accept-Encoding" } });
   }
+  let body = bodies.get(revision);
+  if (!body) {
+    body = Buffer.from(JSON.stringify(await build()), "utf8");
+    bodies.set(revision, body);
+  }
+  const encoding = body.length >= NEXT_COMPRESSION_THRESHOLD && acceptsGzip(req.headers.get("accept-encoding")) ? "gzip" : "identity";
   return new Response(new Uint8Array(body), {
     status: 200,
-    headers: { ...common, "content-type": contentType, "content-length": String(body.length), ...(encoding === "identity" ? {} : { "content-encoding": encoding }) },
+    headers: { etag: entityTag(revision, "json", encoding), "cache-control": PUBLIC_CACHE_CONTROL, vary: "Accept-Encoding", "content-type": contentType },
   });
 }
