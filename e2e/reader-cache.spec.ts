@@ -29,6 +29,7 @@ test.describe.serial("anonymous reader cache", () => {
   let slug = "";
 
   test.beforeAll(async ({ browser }) => {
+    test.setTimeout(180_000);
     const editor = await signedIn(browser, "editor@example.org");
     const reviewer = await signedIn(browser, "reviewer@example.org");
     try {
