@@ -10,9 +10,6 @@ import { entityTag, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "./reader-ca
 
 const bodies = new LRUCache<string, Buffer>({ maxSize: 32 * 1024 * 1024, sizeCalculation: (b) => Math.max(1, b.length) });
 
-/** Next's compression threshold: smaller answers are sent as they are. */
-const NEXT_COMPRESSION_THRESHOLD = 1024;
-
 export type CacheableOptions = {
   /** Names the content: equal revisions always build equal bodies. */
   revision: string;
@@ -38,7 +35,8 @@ export async function cacheableJsonResponse(req: Request, { revision, contentTyp
     body = Buffer.from(JSON.stringify(await build()), "utf8");
     bodies.set(revision, body);
   }
-  const encoding = body.length >= NEXT_COMPRESSION_THRESHOLD && acceptsGzip(req.headers.get("accept-encoding")) ? "gzip" : "identity";
+  // Next streams a route's answer, so its size threshold never applies: gzip whenever accepted.
+  const encoding = acceptsGzip(req.headers.get("accept-encoding")) ? "gzip" : "identity";
   return new Response(new Uint8Array(body), {
     status: 200,
     headers: { etag: entityTag(revision, "json", encoding), "cache-control": PUBLIC_CACHE_CONTROL, vary: "Accept-Encoding", "content-type": contentType },
