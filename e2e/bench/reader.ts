@@ -17,8 +17,8 @@ import { median, writeBenchmarkSection } from "./benchmarks-doc";
 import { generateClaims, runPrepareChild, startServer, stopServer } from "./server";
 
 const CLAIMS = 200;
-const PORT = 3301;
-const CEILING_PORT = 3302;
+const PORT = Number(process.env.BENCH_PORT ?? 3301);
+const CEILING_PORT = PORT + 1;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const TTFB_SAMPLES = 200;
 const PGLITE_DIR = ".data/bench-reader";
