@@ -123,7 +123,7 @@ test.describe.serial("anonymous reader cache", () => {
       expect(res!.headers()["cache-control"]).toContain("no-store");
       expect(res!.headers().etag).toBeUndefined();
       expect(res!.headers()["content-security-policy"]).toContain("'nonce-");
-      await expect(editor.page.getByRole("link", { name: "Review" })).toBeVisible();
+      await expect(editor.page.getByRole("link", { name: "Review", exact: true })).toBeVisible();
     } finally {
       await editor.context.close();
     }
