@@ -1,12 +1,18 @@
+import { cacheableJsonResponse } from "@/lib/http/cacheable-response";
 import { handleRoute } from "@/lib/http/route";
-import { buildClaimReviewFeed } from "@/lib/publishing/feed";
+import { buildClaimReviewFeed, feedPage, feedRevision } from "@/lib/publishing/feed";
 
 export const dynamic = "force-dynamic";
 
-/** schema.org DataFeed of every live published check, as ClaimReview, a page at a time (?page=N). */
+/**
+ * schema.org DataFeed of every live published check, as ClaimReview, a page at a time (?page=N).
+ * Public and cacheable: a strong ETag from the feed's revision, 304 on If-None-Match, gzip/brotli.
+ */
 export async function GET(req: Request) {
   return handleRoute(async () => {
-    const feed = await buildClaimReviewFeed(new URL(req.url).searchParams.get("page"));
-    return Response.json(feed, { headers: { "content-type": "application/ld+json; charset=utf-8", "cache-control": "public, max-age=60" } });
+    const pageParam = new URL(req.url).searchParams.get("page");
+    const page = feedPage(pageParam);
+    const { key, modified } = await feedRevision();
+    return cacheableJsonResponse(req, { revision: `feed.${key}.${page}`, contentType: "application/ld+json; charset=utf-8", build: () => buildClaimReviewFeed(pageParam, modified) });
   });
 }

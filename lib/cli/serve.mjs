@@ -7,8 +7,10 @@
 // whatever a client sent under those names is overwritten. lib/http/client-address.ts believes
 // the peer header only with the key.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
+import { readerCacheListener } from "../http/reader-cache.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.env.PORT || "3000");
@@ -23,14 +25,29 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
-  req.headers["x-factmark-peer"] = req.socket.remoteAddress ?? "";
-  req.headers["x-factmark-peer-key"] = peerKey;
+function handleWithNext(req, res) {
   handle(req, res).catch((error) => {
     console.error("[factmark] request failed", error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
     res.end("Internal error");
   });
+}
+
+// The anonymous reader page from memory (issue 21, lib/http/reader-cache.mjs); Next answers the rest.
+const listener = readerCacheListener({
+  next: handleWithNext,
+  host: hostname,
+  port,
+  key: peerKey,
+  buildId: readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim(),
+  // Set by instrumentation.ts once the database is ready; until then Next answers every request.
+  revisionOf: (slug) => globalThis.__factmarkReaderRevision?.(slug) ?? null,
+});
+
+const server = createServer((req, res) => {
+  req.headers["x-factmark-peer"] = req.socket.remoteAddress ?? "";
+  req.headers["x-factmark-peer-key"] = peerKey;
+  listener(req, res);
 });
 server.listen(port, hostname, () => console.log(`Factmark listening on http://${hostname}:${port}`));
 

@@ -8,6 +8,7 @@ import { hasRole, REVIEW_ROLES } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { getPublishedArticle, type PublishedArticle } from "@/lib/publishing/read-published";
+import { prepareReaderBody } from "@/lib/publishing/reader-body";
 import { publicBaseUrl, publisherName } from "@/lib/publishing/site";
 import { pageSlug } from "@/lib/validation/page-params";
 
@@ -39,6 +40,7 @@ export default async function ArticlePage({ params }: Props) {
   const [{ article, claims, corrections, contentKey }, user] = await Promise.all([load(slug), getPageSessionUser()]);
   const reviewContext = { baseUrl: publicBaseUrl(), publisher: publisherName() };
   const articleRef = { slug: article.slug, title: article.title, byline: article.byline, sourceUrl: article.sourceUrl, publishedAt: article.publishedAt };
+  const body = prepareReaderBody(contentKey, article.version.doc, claims, articleRef, reviewContext);
   return (
     <main className="page article-page">
       <div className="article-meta">
@@ -54,7 +56,7 @@ export default async function ArticlePage({ params }: Props) {
         )}
       </div>
       <VerdictSummary claims={claims} />
-      <PublishedArticleBody contentKey={contentKey} doc={article.version.doc} claims={claims} article={articleRef} reviewContext={reviewContext}>
+      <PublishedArticleBody contentKey={contentKey} claimCount={claims.length} unplaced={claims.filter((c) => !c.placement).length} hasJsonLd={body.jsonLd !== ""}>
         {corrections.length > 0 && (
           <section className="corrections" aria-labelledby="corrections-heading">
             <h2 id="corrections-heading">Corrections</h2>
