@@ -175,7 +175,10 @@ export function mountUi(root: Element, host: HTMLElement, placed: Placed[], payl
   }
 
   function open(i: number) {
-    if (current >= 0) marks[current].classList.remove("open"), marks[current].setAttribute("aria-expanded", "false");
+    if (current >= 0) {
+      marks[current].classList.remove("open");
+      marks[current].setAttribute("aria-expanded", "false");
+    }
     current = i;
     fill(placed[i].check);
     popover.hidden = false;
