@@ -45,7 +45,7 @@ export type Ui = { layout(): void; marks: HTMLButtonElement[]; open(index: numbe
 export function mountUi(root: Element, host: HTMLElement, placed: Placed[], payload: EmbedPayload, notPlaced: number, theme: Theme, reducedMotion: boolean): Ui {
   const doc = root.ownerDocument;
   const win = doc.defaultView!;
-  const shadow = host.attachShadow({ mode: "closed" });
+  const shadow = host.attachShadow({ mode: "open" });
   shadow.adoptedStyleSheets = [sheet(shadowCss(theme))];
   const ui = el(doc, "div", { cls: "ui" });
   shadow.append(ui);
