@@ -25,8 +25,8 @@ export type EmbedState =
 export type FactmarkEmbedApi = {
   version: string;
   state: EmbedState;
-  /** Milliseconds from the script's start: checks fetched, text extracted, anchored, drawn. */
-  timings: { fetched?: number; extracted?: number; anchored?: number; drawn?: number };
+  /** performance.now() when the script started; the others are milliseconds from then: checks fetched, text extracted, anchored, drawn. */
+  timings: { startedAt: number; fetched?: number; extracted?: number; anchored?: number; drawn?: number };
   ready: Promise<EmbedState>;
   /** Draws again (after the page changed its text, for instance). */
   refresh(): Promise<EmbedState>;
@@ -112,7 +112,7 @@ function start(script: HTMLScriptElement): FactmarkEmbedApi {
   const api: FactmarkEmbedApi = {
     version: "1",
     state: { status: "loading" },
-    timings: {},
+    timings: { startedAt: t0 },
     ready: Promise.resolve({ status: "loading" }),
     refresh: () => draw(),
   };

@@ -148,15 +148,13 @@ export function mountUi(root: Element, host: HTMLElement, placed: Placed[], payl
   const hostBox = () => host.getBoundingClientRect();
 
   function layout() {
+    // All reads first, then all writes: interleaved, each read would lay the whole page out again.
     const origin = hostBox();
-    placed.forEach((p, i) => {
-      const r = firstLine(p.range);
+    const boxes = placed.map((p) => firstLine(p.range));
+    boxes.forEach((r, i) => {
       const m = marks[i];
-      if (!r) {
-        m.hidden = true;
-        return;
-      }
-      m.hidden = false;
+      m.hidden = !r;
+      if (!r) return;
       m.style.left = `${r.left - origin.left}px`;
       m.style.top = `${r.top - origin.top}px`;
       m.style.width = `${r.width}px`;
