@@ -41,22 +41,17 @@ async function signedIn(browser: Browser, email: string) {
   return { context, request: page.request };
 }
 
-async function importArticle(browser: Browser, title: string, content: string, sourceUrl: string | null): Promise<string> {
-  const editor = await signedIn(browser, "editor@example.org");
-  try {
-    const res = await editor.request.post("/api/articles/import", { headers: SAME_ORIGIN, data: { format: "text", content, title, sourceUrl } });
-    expect(res.status(), await res.text()).toBe(201);
-    return (await res.json()).slug as string;
-  } finally {
-    await editor.context.close();
-  }
+type Signed = Awaited<ReturnType<typeof signedIn>>;
+
+async function importArticle(editor: Signed, title: string, content: string, sourceUrl: string | null): Promise<string> {
+  const res = await editor.request.post("/api/articles/import", { headers: SAME_ORIGIN, data: { format: "text", content, title, sourceUrl } });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()).slug as string;
 }
 
 /** Creates each claim on the first occurrence of its quote; published ones are submitted and approved through the API. */
-async function addClaims(browser: Browser, slug: string, claims: ClaimInput[]) {
-  const reviewer = await signedIn(browser, "reviewer@example.org");
-  const editor = await signedIn(browser, "editor@example.org");
-  try {
+async function addClaims(reviewer: Signed, editor: Signed, slug: string, claims: ClaimInput[]) {
+  {
     const { articleVersionId, plainText } = await (await reviewer.request.get(`/api/articles/${slug}/claims`)).json();
     for (const c of claims) {
       const start = (plainText as string).indexOf(c.quote);
@@ -74,9 +69,6 @@ async function addClaims(browser: Browser, slug: string, claims: ClaimInput[]) {
       const approved = await editor.request.post(`/api/claims/${claim.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "approve", version: claim.version } });
       expect(approved.ok(), await approved.text()).toBe(true);
     }
-  } finally {
-    await reviewer.context.close();
-    await editor.context.close();
   }
 }
 
@@ -121,9 +113,13 @@ async function focusedMark(page: Page): Promise<string | null> {
 
 // File-level hooks: the page-4 test below is outside the serial block and uses the same servers.
 test.beforeAll(async ({ browser }) => {
+  // Two articles, seven claims and two sign-ins: minutes on a loaded 2-core machine.
+  test.setTimeout(240_000);
+  const reviewer = await signedIn(browser, "reviewer@example.org");
+  const editor = await signedIn(browser, "editor@example.org");
   const content = [STORY.caption, ...STORY.paragraphs].join("\n\n");
-  seedSlug = await importArticle(browser, `${STORY.title} (embed ${RUN})`, content, `${PUBLISHER}/news/al-qaryatain`);
-  await addClaims(browser, seedSlug, [
+  seedSlug = await importArticle(editor, `${STORY.title} (embed ${RUN})`, content, `${PUBLISHER}/news/al-qaryatain`);
+  await addClaims(reviewer, editor, seedSlug, [
     { quote: Q.caption, verdict: "MISSING_CONTEXT", explanation: "The march was in Beirut, not in Syria.", publish: true },
     {
       quote: Q.linked,
@@ -139,11 +135,13 @@ test.beforeAll(async ({ browser }) => {
     { quote: Q.edited, verdict: "FALSE", explanation: "'Liberated' is contested.", publish: true },
     { quote: Q.draft, verdict: "FALSE", explanation: `Draft note ${DRAFT_MARKER}`, publish: false },
   ]);
-  arabicSlug = await importArticle(browser, `${ARABIC_STORY.title} ${RUN}`, [ARABIC_STORY.caption, ...ARABIC_STORY.paragraphs].join("\n\n"), null);
-  await addClaims(browser, arabicSlug, [
+  arabicSlug = await importArticle(editor, `${ARABIC_STORY.title} ${RUN}`, [ARABIC_STORY.caption, ...ARABIC_STORY.paragraphs].join("\n\n"), null);
+  await addClaims(reviewer, editor, arabicSlug, [
     { quote: Q.arabicA, verdict: "DISPUTED", explanation: "Other monitors counted 67 civilians.", publish: true },
     { quote: Q.arabicB, verdict: "ACCURATE", explanation: "Matches maps of the area.", publish: true },
   ]);
+  await reviewer.context.close();
+  await editor.context.close();
   servers.push(await startPublisher(ALLOWED_PORT, FACTMARK, pages), await startPublisher(OTHER_PORT, FACTMARK, pages));
 });
 
@@ -152,6 +150,7 @@ test.afterAll(async () => {
 });
 
 test.describe.serial("embed script on a publisher's page", () => {
+  test.describe.configure({ timeout: 120_000 });
   test("an admin allows the publisher's origin on /admin/embed", async ({ page }) => {
     await signInAndWait(page, "admin@example.org");
     await page.goto("/admin/embed");
@@ -159,10 +158,10 @@ test.describe.serial("embed script on a publisher's page", () => {
     const field = page.getByLabel("Allowed origins");
     await field.fill(`${PUBLISHER}/path-is-refused`);
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("alert")).toContainText("has a path");
+    await expect(page.locator("#allowed-origins-error")).toContainText("has a path");
     await field.fill(`${PUBLISHER}/\nhttps://news.example.org`);
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("status")).toHaveText("Saved: 2 origins may show checks.");
+    await expect(page.getByText("Saved: 2 origins may show checks.")).toBeVisible();
     await page.reload();
     await expect(page.getByLabel("Allowed origins")).toHaveValue(`${PUBLISHER}\nhttps://news.example.org`);
   });

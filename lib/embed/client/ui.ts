@@ -47,7 +47,8 @@ export function mountUi(root: Element, host: HTMLElement, placed: Placed[], payl
   const win = doc.defaultView!;
   const shadow = host.attachShadow({ mode: "open" });
   shadow.adoptedStyleSheets = [sheet(shadowCss(theme))];
-  const ui = el(doc, "div", { cls: "ui" });
+  // The widget speaks English whatever the page's language; quoted words keep their own direction.
+  const ui = el(doc, "div", { cls: "ui", attrs: { lang: "en", dir: "ltr" } });
   shadow.append(ui);
 
   // 1. Highlights, one per verdict, plus the one being looked at.
@@ -122,7 +123,7 @@ export function mountUi(root: Element, host: HTMLElement, placed: Placed[], payl
     const close = el(doc, "button", { cls: "close", text: "×", attrs: { type: "button", "aria-label": "Close" } });
     close.addEventListener("click", () => closePopover(true));
     head.append(title, close);
-    popover.append(head, el(doc, "p", { cls: "quote", text: `“${check.quote}”` }), el(doc, "p", { text: check.explanation }));
+    popover.append(head, el(doc, "p", { cls: "quote", text: `“${check.quote}”`, attrs: { dir: "auto" } }), el(doc, "p", { text: check.explanation }));
     if (check.sources.length) {
       popover.append(el(doc, "p", { cls: "muted", text: "Sources" }));
       const ul = el(doc, "ul");
