@@ -99,10 +99,15 @@ export function extractText(root: Element, options: ExtractOptions = {}): Extrac
       }
       spaceNode = -1;
       atLineStart = false;
+      // One piece per word, not per character: the map is filled in place.
+      while (length + (end - runStart) > nodeOf.length) grow();
       for (let i = runStart; i < end; i++) {
-        const c = data.charCodeAt(i);
-        emit(c === 0xa0 ? " " : data[i], index, i);
+        nodeOf[length] = index;
+        offsetOf[length] = i;
+        length++;
       }
+      const word = data.slice(runStart, end);
+      pieces.push(word.includes("\u00a0") ? word.replace(/\u00a0/g, " ") : word);
     };
     for (let i = 0; i < data.length; i++) {
       if (!isSpace(data.charCodeAt(i))) continue;
