@@ -248,6 +248,8 @@ test.describe.serial("embed script on a publisher's page", () => {
     await expect(dialog).toContainText("SOHR counts 116 executed");
     await expect(dialog.getByRole("link", { name: "SOHR casualty report" })).toHaveAttribute("href", "https://www.syriahr.com/en/");
     await expect(dialog).toContainText(/Checked by .+, approved by .+ on \d{4}-\d{2}-\d{2}\./);
+    await expect(dialog).toHaveCSS("background-color", "rgb(255, 255, 255)");
+    await expect(dialog).toHaveCSS("animation-name", "fm-in");
     await expect(page.getByRole("button", { name: `Credible sources disagree: “${Q.linked}”` })).toHaveAttribute("aria-expanded", "true");
 
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
@@ -310,6 +312,8 @@ test.describe.serial("embed script on a publisher's page", () => {
           }),
         };
       });
+    // prefers-reduced-motion is honoured: no animation on the popover.
+    await page.emulateMedia({ reducedMotion: "reduce" });
     await page.goto(`${PUBLISHER}/ar/story?noembed`);
     const before = await measure();
     await page.goto(`${PUBLISHER}/ar/story`);
@@ -334,6 +338,9 @@ test.describe.serial("embed script on a publisher's page", () => {
     await page.getByRole("button", { name: `Credible sources disagree: “${Q.arabicA}”` }).focus();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("dialog")).toContainText("Other monitors counted 67 civilians.");
+    // A dark host page gets the dark widget (readable contrast), and reduced motion means no animation.
+    await expect(page.getByRole("dialog")).toHaveCSS("background-color", "rgb(22, 27, 34)");
+    await expect(page.getByRole("dialog")).toHaveCSS("animation-name", "none");
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
