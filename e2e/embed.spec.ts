@@ -356,6 +356,8 @@ test.describe.serial("embed script on a publisher's page", () => {
     await page.getByRole("button", { name: "Copy embed code" }).click();
     await expect(page.getByText("Copied.")).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    const axe = await new AxeBuilder({ page }).include("#embed-code-heading").include('[data-testid="embed-snippet"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     await context.close();
   });
 });

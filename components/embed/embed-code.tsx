@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useHydrated } from "@/components/accounts/use-hydrated";
+import "./embed.css";
 
 /** The snippet a newsroom pastes into its article template, with a copy button (issue 14). */
 export default function EmbedCode({ snippet }: { snippet: string }) {
@@ -21,7 +22,7 @@ export default function EmbedCode({ snippet }: { snippet: string }) {
     <section aria-labelledby="embed-code-heading" className="stack">
       <h2 id="embed-code-heading">Embed code</h2>
       <p className="muted">Add this to the article&apos;s page on your site to show its published checks there. The site&apos;s origin must be listed on the admin&apos;s Embed page.</p>
-      <pre tabIndex={0} aria-label="Embed code snippet" data-testid="embed-snippet"><code>{snippet}</code></pre>
+      <pre tabIndex={0} role="region" aria-label="Embed code snippet" data-testid="embed-snippet" className="embed-snippet"><code>{snippet}</code></pre>
       <div>
         <button type="button" onClick={copy} disabled={!hydrated}>Copy embed code</button> <span role="status" className="muted">{status}</span>
       </div>

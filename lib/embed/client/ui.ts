@@ -40,6 +40,8 @@ function firstLine(range: Range): DOMRect | null {
   return new DOMRect(left, top, right - left, bottom - top);
 }
 
+const highlightSheets = new WeakMap<Document, CSSStyleSheet>();
+
 export type Ui = { layout(): void; marks: HTMLButtonElement[]; open(index: number): void; close(): void; destroy(): void };
 
 export function mountUi(root: Element, host: HTMLElement, placed: Placed[], payload: EmbedPayload, notPlaced: number, theme: Theme, reducedMotion: boolean): Ui {
@@ -54,7 +56,11 @@ export function mountUi(root: Element, host: HTMLElement, placed: Placed[], payl
   // 1. Highlights, one per verdict, plus the one being looked at.
   const supportsHighlights = typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight === "function";
   if (supportsHighlights) {
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet(highlightCss(theme))];
+    // One ::highlight() sheet per page, replaced (not added again) when the embed draws again.
+    const previous = highlightSheets.get(doc);
+    const next = sheet(highlightCss(theme));
+    highlightSheets.set(doc, next);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets.filter((s) => s !== previous), next];
     for (const v of VERDICTS) {
       const ranges = placed.filter((p) => p.check.verdict === v).map((p) => p.range);
       if (ranges.length) CSS.highlights.set(highlightName(v), new Highlight(...ranges));
@@ -275,6 +281,7 @@ export function mountUi(root: Element, host: HTMLElement, placed: Placed[], payl
       win.removeEventListener("resize", relayout);
       observer?.disconnect();
       for (const v of VERDICTS) CSS.highlights?.delete(highlightName(v));
+      CSS.highlights?.delete(ACTIVE_HIGHLIGHT);
       host.remove();
     },
   };
