@@ -286,6 +286,11 @@ test.describe.serial("embed script on a publisher's page", () => {
     });
     expect(outside).toBe(0);
     expect(await highlights(page)).toMatchObject({ "factmark-false": [Q.edited], "factmark-disputed": [Q.linked] });
+    // Drawing again (FactmarkEmbed.refresh) replaces the widget instead of adding a second one.
+    const sheets = await page.evaluate(() => document.adoptedStyleSheets.length);
+    const again = await page.evaluate(() => (window as unknown as { FactmarkEmbed: { refresh(): Promise<unknown> } }).FactmarkEmbed.refresh());
+    expect(again).toEqual({ status: "drawn", placed: 4, notPlaced: 0, article: seedSlug });
+    expect(await page.evaluate(() => [document.querySelectorAll("factmark-embed").length, document.adoptedStyleSheets.length])).toEqual([1, sheets]);
   });
 
   test("page 3: right-to-left Arabic keeps its letters joined and its text unchanged, on a dark page", async ({ page }) => {
