@@ -110,6 +110,10 @@ export const MATRIX: Record<RouteKey, Case[]> = {
   "POST /api/admin/users/[id]/role": [
     { name: "change a role", expect: api(ADMIN), build: async (fx) => ({ method: "POST", path: `/api/admin/users/${(await fx.newUser()).id}/role`, json: { role: "EDITOR" } }) },
   ],
+  // Embed (issue 14)
+  "POST /api/admin/embed": [{ name: "set allowed embed origins", expect: api(ADMIN), build: async () => ({ method: "POST", path: "/api/admin/embed", json: { allowedOrigins: ["https://matrix.example.org"] } }) }],
+  "GET /api/embed/checks": [{ name: "published checks for the embed", expect: api(EVERYONE), leakCheck: true, build: async () => get(`/api/embed/checks?article=${seed}`) }],
+  "GET /embed.js": [{ name: "embed script", expect: api(EVERYONE), build: async () => get("/embed.js") }],
   "POST /api/admin/users/[id]/name": [
     { name: "rename a user", expect: api(ADMIN), build: async (fx) => ({ method: "POST", path: `/api/admin/users/${(await fx.newUser()).id}/name`, json: { name: "Renamed by the matrix" } }) },
   ],
@@ -372,6 +376,7 @@ export const MATRIX: Record<RouteKey, Case[]> = {
   "PAGE /": [{ name: "home", expect: page(EVERYONE), leakCheck: true, build: async () => get("/") }],
   "PAGE /account": [{ name: "own account", expect: page(SIGNED_IN), build: async () => get("/account") }],
   "PAGE /admin": [{ name: "admin (redirects to users)", expect: page(ADMIN), build: async () => get("/admin") }],
+  "PAGE /admin/embed": [{ name: "embed settings", expect: page(ADMIN), build: async () => get("/admin/embed") }],
   "PAGE /admin/users": [{ name: "user list", expect: page(ADMIN), build: async () => get("/admin/users") }],
   "PAGE /admin/users/[id]": [{ name: "a user's page", expect: page(ADMIN), build: async (fx) => get(`/admin/users/${fx.as.reader.userId}`) }],
   "PAGE /articles/[slug]": [{ name: "reader page", expect: page(EVERYONE), leakCheck: true, build: async () => get(`/articles/${seed}`) }],

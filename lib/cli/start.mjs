@@ -37,7 +37,8 @@ env.NEXTAUTH_URL ||= `http://${host}:${port}`;
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "package.json", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
-const SKIP = new Set(["generated", "node_modules", ".next"]);
+// lib/embed/dist is the embed bundle, built below: it is an output, not a source of the Next build.
+const SKIP = new Set(["generated", "node_modules", ".next", "dist"]);
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
@@ -57,6 +58,16 @@ if (!builtAt || SOURCES.some((s) => newestMtime(path.join(root, s)) > builtAt)) 
   console.log(builtAt ? "Sources changed since the last build: rebuilding…" : "No production build yet: building (about a minute)…");
   const built = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
   if (built.status !== 0) fail("`next build` failed (see above).");
+}
+
+// The embed script (issue 14) is its own esbuild bundle, served by GET /embed.js: rebuilt here when it
+// is missing or older than its sources, whichever way the Next build was made.
+const embedBundle = path.join(root, "lib", "embed", "dist", "embed.js");
+const embedBuiltAt = existsSync(embedBundle) ? statSync(embedBundle).mtimeMs : 0;
+const EMBED_SOURCES = ["lib/embed", "lib/anchoring", "lib/verdicts.ts"];
+if (!embedBuiltAt || EMBED_SOURCES.some((s) => newestMtime(path.join(root, s)) > embedBuiltAt)) {
+  const built = spawnSync(process.execPath, [path.join(root, "lib", "embed", "build.mjs")], { stdio: "inherit", env });
+  if (built.status !== 0) fail("building the embed script failed (see above).");
 }
 
 // serve.mjs is `next start` plus the client's socket address for sign-in throttling (issue 12).

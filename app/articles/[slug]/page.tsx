@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import PublishedArticleBody from "@/components/article/published-article-body";
 import VerdictSummary from "@/components/article/verdict-summary";
+import EmbedCode from "@/components/embed/embed-code";
+import { ARTICLE_EDIT_ROLES } from "@/lib/articles/authorize";
+import { embedSnippet } from "@/lib/embed/snippet";
 import { getPageSessionUser } from "@/lib/auth/session";
 import { hasRole, REVIEW_ROLES } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
@@ -71,6 +74,7 @@ export default async function ArticlePage({ params }: Props) {
       {article.sourceUrl && (
         <p className="muted">Source: <a href={article.sourceUrl} rel="noopener noreferrer nofollow">{article.sourceUrl}</a></p>
       )}
+      {hasRole(user, ARTICLE_EDIT_ROLES) && <EmbedCode snippet={embedSnippet(publicBaseUrl(), article.slug)} />}
     </main>
   );
 }
