@@ -536,22 +536,26 @@ function toCandidates(ranked: Candidate[], max: number): AnchorCandidate[] {
   return out;
 }
 
-/**
- * Finds the span described by `selectors` in `text`. Returns JS UTF-16 offsets.
- * Order (issue 3): the position if the text there equals the quote and nothing beats it; then exact quote
- * matches ranked by prefix/suffix similarity and nearness to the position; then, only when no exact match
- * qualifies, a fuzzy match (approx-string-match, Myers' bit-parallel algorithm).
- */
-export function anchor(text: string, selectors: Selector[], options: AnchorOptions = {}): AnchorResult {
-  const opts = {
-    minScore: options.minScore ?? MIN_SCORE,
-    ambiguityMargin: options.ambiguityMargin ?? AMBIGUITY_MARGIN,
-    maxCandidates: options.maxCandidates ?? 5,
+type Settings = { opts: Required<Pick<AnchorOptions, "minScore" | "ambiguityMargin" | "maxCandidates">>; maxErrorRate: number; scaleFraction: number | undefined };
+
+function settingsOf(options: AnchorOptions): Settings {
+  return {
+    opts: {
+      minScore: options.minScore ?? MIN_SCORE,
+      ambiguityMargin: options.ambiguityMargin ?? AMBIGUITY_MARGIN,
+      maxCandidates: options.maxCandidates ?? 5,
+    },
+    maxErrorRate: options.maxFuzzyErrorRate ?? MAX_FUZZY_ERROR_RATE,
+    scaleFraction: options.positionScaleFraction,
   };
-  const maxErrorRate = options.maxFuzzyErrorRate ?? MAX_FUZZY_ERROR_RATE;
+}
+
+/** The quote selector and the position hint in UTF-16 units (null when absent or invalid). */
+type Target = { quote: TextQuoteSelector | undefined; hintStart: number | null; hintEnd: number | null };
+
+function targetOf(text: string, selectors: Selector[], options: AnchorOptions): Target {
   const quote = selectors.find((s): s is TextQuoteSelector => s.type === "TextQuoteSelector");
   const position = selectors.find((s): s is TextPositionSelector => s.type === "TextPositionSelector");
-
   let hintStart: number | null = null;
   let hintEnd: number | null = null;
   if (position) {
@@ -563,50 +567,69 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
       hintEnd = Math.min(e, text.length);
     }
   }
+  return { quote, hintStart, hintEnd };
+}
 
-  if (!quote || quote.exact.length === 0) {
-    // A bare position cannot be verified against anything: offer it, never place it.
-    if (hintStart !== null && hintEnd !== null && hintEnd <= text.length) {
-      return { status: "needs-recheck", candidates: [{ start: hintStart, end: hintEnd, score: 0 }] };
-    }
-    return { status: "orphaned" };
+/** A target without a quote: a bare position cannot be verified against anything, so it is offered, never placed. */
+function withoutQuote(text: string, t: Target): AnchorResult {
+  if (t.hintStart !== null && t.hintEnd !== null && t.hintEnd <= text.length) {
+    return { status: "needs-recheck", candidates: [{ start: t.hintStart, end: t.hintEnd, score: 0 }] };
   }
+  return { status: "orphaned" };
+}
 
-  const scorer = new Scorer(text, quote, hintStart, options.positionScaleFraction);
+/**
+ * Finds the span described by `selectors` in `text`. Returns JS UTF-16 offsets.
+ * Order (issue 3): the position if the text there equals the quote and nothing beats it; then exact quote
+ * matches ranked by prefix/suffix similarity and nearness to the position; then, only when no exact match
+ * qualifies, a fuzzy match (approx-string-match, Myers' bit-parallel algorithm).
+ */
+export function anchor(text: string, selectors: Selector[], options: AnchorOptions = {}): AnchorResult {
+  const t = targetOf(text, selectors, options);
+  if (!t.quote || t.quote.exact.length === 0) return withoutQuote(text, t);
+  const set = settingsOf(options);
+  return anchorSure(text, t.quote, t.hintStart, set) ?? anchorRanked(text, t.quote, t.hintStart, set);
+}
+
+/**
+ * Steps 1 and 2a: the placements that need no ranking (the hint points at the quote with its whole context, or
+ * the quote with its whole context occurs once and no other copy of the quote is closer to the hint). Null when
+ * neither applies.
+ */
+function anchorSure(text: string, quote: TextQuoteSelector, hintStart: number | null, set: Settings): AnchorResult | null {
   const exact = quote.exact;
-
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
   // 1. Position: the quote is exactly where the hint says and its whole context is intact. This is the
   //    strongest evidence there is, so we accept it without scanning the rest of the text.
   if (hintStart !== null && text.startsWith(exact, hintStart)) {
-    const prefix = quote.prefix ?? "";
-    const suffix = quote.suffix ?? "";
     const end = hintStart + exact.length;
     if (commonSuffixRun(prefix, text, hintStart) === prefix.length && commonPrefixRun(suffix, text, end) === suffix.length && (prefix.length + suffix.length > 0 || text.indexOf(exact) === text.lastIndexOf(exact))) {
       return { status: "anchored", start: hintStart, end, score: 1, method: "position" };
     }
   }
+  // 2a. Exact quote matches, the common case cheaply: the quote with both whole context sides occurs exactly
+  //    once and no other copy of the quote is closer to the hint. Then that place is the one the full ranking
+  //    would choose (only a copy closer to the hint could outscore a whole context), so it is placed without
+  //    scoring every occurrence, unless one of the doubts applies.
+  if (prefix.length + suffix.length === 0) return null;
+  const index = indexFor(text);
+  const whole = index.find(prefix + exact + suffix);
+  const chosen = whole.length === 1 ? whole[0] : whole.length > 1 && whole.length < REFINE_TOP ? nearestByDistance(whole, hintStart === null ? null : hintStart - prefix.length) : null;
+  if (chosen === null) return null;
+  const start = chosen + prefix.length;
+  const d = hintStart === null ? 0 : Math.abs(start - hintStart);
+  if (hintStart !== null && d > 1 && index.find(exact, hintStart - d + 1, hintStart + d - 1).some((i) => i !== start)) return null;
+  const scorer = new Scorer(text, quote, hintStart, set.scaleFraction);
+  const p = scorer.score(start, start + exact.length, 1);
+  if (doubtAboutExact(scorer, p, [p], set.maxErrorRate, set.opts.maxCandidates) !== null) return null;
+  return { status: "anchored", start, end: p.end, score: round(p.score), method: start === hintStart ? "position" : "quote" };
+}
 
-  // 2. Exact quote matches. First the common case, cheaply: the quote with both whole context sides occurs
-  //    exactly once and no other copy of the quote is closer to the hint. Then that place is the one the full
-  //    ranking below would choose (only a copy closer to the hint could outscore a whole context), so it is
-  //    placed without scoring every occurrence, unless one of the doubts below applies.
-  if (scorer.hasContext) {
-    const prefix = quote.prefix ?? "";
-    const index = indexFor(text);
-    const whole = index.find(prefix + exact + (quote.suffix ?? ""));
-    const chosen = whole.length === 1 ? whole[0] : whole.length > 1 && whole.length < REFINE_TOP ? nearestByDistance(whole, hintStart === null ? null : hintStart - prefix.length) : null;
-    if (chosen !== null) {
-      const start = chosen + prefix.length;
-      const d = hintStart === null ? 0 : Math.abs(start - hintStart);
-      const closer = hintStart !== null && d > 1 && index.find(exact, hintStart - d + 1, hintStart + d - 1).some((i) => i !== start);
-      if (!closer) {
-        const p = scorer.score(start, start + exact.length, 1);
-        if (doubtAboutExact(scorer, p, [p], maxErrorRate, opts.maxCandidates) === null) {
-          return { status: "anchored", start, end: p.end, score: round(p.score), method: start === hintStart ? "position" : "quote" };
-        }
-      }
-    }
-  }
+/** Steps 2b and 3: every exact occurrence ranked, then (when the quote occurs nowhere exactly) fuzzy matches. */
+function anchorRanked(text: string, quote: TextQuoteSelector, hintStart: number | null, set: Settings): AnchorResult {
+  const { opts, maxErrorRate } = set;
+  const scorer = new Scorer(text, quote, hintStart, set.scaleFraction);
   const exactCands = exactCandidates(scorer);
   const exactDecision = decide(exactCands, scorer, opts);
   if (exactDecision.placed) {
@@ -633,6 +656,112 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
   }
   if (decision.ranked.length === 0) return { status: "orphaned" };
   return { status: "needs-recheck", candidates: toCandidates(decision.ranked, opts.maxCandidates) };
+}
+
+/** A sure placement of a batch, seen from the old text: hint h (UTF-16) → new start h + delta, quote length len. */
+type Landmark = { h: number; delta: number; len: number; from: number; to: number };
+
+/**
+ * Drift of the neighbours of a batch (see {@link anchorAll}). A sure placement becomes a landmark only when the
+ * sure placement next to it in the old text's order shifted by exactly the same amount: one lone placement could
+ * be a verbatim copy elsewhere; two neighbours that agree describe the text between them.
+ */
+function landmarksOf(points: Landmark[]): Landmark[] {
+  points.sort((a, b) => a.h - b.h || a.len - b.len);
+  return points.filter((p, i) => (i > 0 && points[i - 1].delta === p.delta) || (i + 1 < points.length && points[i + 1].delta === p.delta));
+}
+
+/** Index of the last landmark with h ≤ x (−1 when none). */
+function lastAtOrBefore(marks: Landmark[], x: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (marks[mid].h <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * The hint of a claim corrected by the drift of its neighbours: the hint rescaled to the stretch between the
+ * nearest landmark before it and the nearest after it (linear between their shifts, the document-length
+ * rescaling done locally), or shifted like the only or the nearer one when the two shifts differ by more than
+ * the stretch between them (a moved block lies between).
+ */
+function correctedHint(marks: Landmark[], h: number): number {
+  const i = lastAtOrBefore(marks, h);
+  const left = i >= 0 ? marks[i] : null;
+  const right = i + 1 < marks.length ? marks[i + 1] : null;
+  if (left === null) return right === null ? h : h + right.delta;
+  if (right === null || left.delta === right.delta) return h + left.delta;
+  const stretch = right.h - left.h;
+  if (Math.abs(right.delta - left.delta) > stretch) return h + (h - left.h <= right.h - h ? left.delta : right.delta);
+  return h + Math.round(left.delta + ((right.delta - left.delta) * (h - left.h)) / Math.max(1, stretch));
+}
+
+/** Landmarks looked at on each side of a claim by {@link certifiedPlace}. */
+const CERTIFY_REACH = 16;
+
+/**
+ * A sure placement certifies the old text it matched whole (its prefix, quote and suffix) to stand, unchanged,
+ * at its shift in the new text. When such a region covers a claim's first or last character, and the claim's
+ * quote is exactly where that shift puts it, the claim is placed there (method `position`) after the usual
+ * doubts: no edit lies between the certified text and the claim's edge, and the quote itself is intact.
+ */
+function certifiedPlace(text: string, marks: Landmark[], quote: TextQuoteSelector, h: number, set: Settings): AnchorResult | null {
+  const len = quote.exact.length;
+  const k = lastAtOrBefore(marks, h + len);
+  const tried = new Set<number>();
+  for (let j = Math.max(0, k - CERTIFY_REACH); j <= k + 1 && j < marks.length; j++) {
+    const m = marks[j];
+    const coversStart = m.from <= h && h < m.to;
+    const coversEnd = m.from < h + len && h + len <= m.to;
+    if (!(coversStart || coversEnd) || tried.has(m.delta)) continue;
+    tried.add(m.delta);
+    const at = h + m.delta;
+    if (at < 0 || !text.startsWith(quote.exact, at)) continue;
+    const scorer = new Scorer(text, quote, at, set.scaleFraction);
+    const p = scorer.score(at, at + len, 1);
+    if (doubtAboutExact(scorer, p, [p], set.maxErrorRate, set.opts.maxCandidates) !== null) continue;
+    return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: "position" };
+  }
+  return null;
+}
+
+/**
+ * Anchors a batch of targets on one text (an article's claims, an import file, the annotations of an embedded
+ * page): the same answers as {@link anchor} for every target it places surely (steps 1 and 2a), then the others
+ * with their position hints corrected by the drift of the sure placements around them (see
+ * {@link certifiedPlace} and {@link correctedHint}).
+ */
+export function anchorAll(text: string, targets: Selector[][], options: AnchorOptions = {}): AnchorResult[] {
+  const set = settingsOf(options);
+  const parsed = targets.map((selectors) => targetOf(text, selectors, options));
+  const results: (AnchorResult | null)[] = parsed.map((t) => (t.quote && t.quote.exact.length > 0 ? anchorSure(text, t.quote, t.hintStart, set) : withoutQuote(text, t)));
+  const points: Landmark[] = [];
+  parsed.forEach((t, i) => {
+    const r = results[i];
+    if (r && r.status === "anchored" && t.hintStart !== null && t.quote) {
+      points.push({ h: t.hintStart, delta: r.start - t.hintStart, len: r.end - r.start, from: t.hintStart - (t.quote.prefix ?? "").length, to: r.end - r.start + t.hintStart + (t.quote.suffix ?? "").length });
+    }
+  });
+  const marks = landmarksOf(points);
+  return results.map((r, i) => {
+    if (r !== null) return r;
+      return anchorAllRest(text, parsed, i, marks, set);
+  });
+}
+function anchorAllRest(text: string, parsed: Target[], i: number, marks: Landmark[], set: Settings): AnchorResult {
+  {
+    const { quote, hintStart } = parsed[i];
+    if (!quote) return { status: "orphaned" };
+    if (hintStart === null) return anchorRanked(text, quote, null, set);
+    const certified = certifiedPlace(text, marks, quote, hintStart, set);
+    if (certified) return certified;
+    const hint = correctedHint(marks, hintStart);
+    return anchorSure(text, quote, hint, set) ?? anchorRanked(text, quote, hint, set);
+  }
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { textQuoteSelectorMatcher } from "@apache-annotator/selector";
-import { anchor } from "../anchor";
+import { anchorAll } from "../anchor";
 import { describe } from "../describe";
 import { reanchor } from "../reanchor";
 import type { Selector, TextQuoteSelector } from "../types";
@@ -42,10 +42,7 @@ const engines: Record<string, Batch> = {
   "factmark reanchor": async (before, after, p) =>
     reanchor(before, after, p.spans).map((r) => (r.status === "moved" || r.status === "changed" ? { start: r.start, end: r.end } : null)),
   "factmark anchor (selectors only)": async (_b, after, p) =>
-    p.selectors.map((sel) => {
-      const r = anchor(after, sel);
-      return r.status === "anchored" ? { start: r.start, end: r.end } : null;
-    }),
+    anchorAll(after, p.selectors).map((r) => (r.status === "anchored" ? { start: r.start, end: r.end } : null)),
   "naive indexOf(exact)": async (_b, after, p) =>
     p.selectors.map(([q]) => {
       const i = after.indexOf(q.exact);
