@@ -662,14 +662,24 @@ function anchorRanked(text: string, quote: TextQuoteSelector, hintStart: number 
 type Landmark = { h: number; delta: number; len: number; from: number; to: number };
 
 /**
- * Drift of the neighbours of a batch (see {@link anchorAll}). A sure placement becomes a landmark only when the
- * sure placement next to it in the old text's order shifted by exactly the same amount: one lone placement could
- * be a verbatim copy elsewhere; two neighbours that agree describe the text between them.
+ * Drift of the neighbours of a batch (see {@link anchorAll}). A sure placement becomes a landmark only when
+ * another sure placement near it in the old text's order, whose matched text (prefix, quote, suffix) does not
+ * overlap its own, shifted by exactly the same amount: one placement could be a verbatim copy elsewhere (its
+ * own words edited), and so could two that one edit broke; two that agree on separate text describe the stretch.
  */
-function landmarksOf(points: Landmark[]): Landmark[] {
-  points.sort((a, b) => a.h - b.h || a.len - b.len);
-  return points.filter((p, i) => (i > 0 && points[i - 1].delta === p.delta) || (i + 1 < points.length && points[i + 1].delta === p.delta));
+function landmarksOf(all: Landmark[]): Landmark[] {
+  all.sort((a, b) => a.h - b.h || a.len - b.len || a.delta - b.delta);
+  // the same claim twice in a batch is one piece of evidence
+  const points = all.filter((p, i) => i === 0 || p.h !== all[i - 1].h || p.len !== all[i - 1].len || p.delta !== all[i - 1].delta);
+  const agrees = (p: Landmark, q: Landmark) => q.delta === p.delta && (q.to <= p.from || p.to <= q.from);
+  return points.filter((p, i) => {
+    for (let j = i - 1; j >= 0 && j >= i - LANDMARK_REACH; j--) if (agrees(p, points[j])) return true;
+    for (let j = i + 1; j < points.length && j <= i + LANDMARK_REACH; j++) if (agrees(p, points[j])) return true;
+    return false;
+  });
 }
+/** Sure placements looked at on each side for one that confirms a landmark. */
+const LANDMARK_REACH = 32;
 
 /** Index of the last landmark with h ≤ x (−1 when none). */
 function lastAtOrBefore(marks: Landmark[], x: number): number {
@@ -700,6 +710,20 @@ function correctedHint(marks: Landmark[], h: number): number {
   return h + Math.round(left.delta + ((right.delta - left.delta) * (h - left.h)) / Math.max(1, stretch));
 }
 
+/**
+ * True when the quote began (ended) at a word boundary where it was made (its prefix ends, or its suffix starts,
+ * with a character that is not part of a word) but the place [start, end) cuts a word in two: the word at that
+ * edge was edited ("and the| environment" → "and the|y are": the claim's "the" is gone, "they" only starts alike).
+ */
+function splitsWord(text: string, quote: TextQuoteSelector, start: number, end: number): boolean {
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  const exact = quote.exact;
+  if (prefix.length > 0 && !WORD_CHAR.test(prefix[prefix.length - 1]) && WORD_CHAR.test(exact[0]) && isWordChar(text, start - 1)) return true;
+  if (suffix.length > 0 && !WORD_CHAR.test(suffix[0]) && WORD_CHAR.test(exact[exact.length - 1]) && isWordChar(text, end)) return true;
+  return false;
+}
+
 /** Landmarks looked at on each side of a claim by {@link certifiedPlace}. */
 const CERTIFY_REACH = 16;
 
@@ -720,7 +744,7 @@ function certifiedPlace(text: string, marks: Landmark[], quote: TextQuoteSelecto
     if (!(coversStart || coversEnd) || tried.has(m.delta)) continue;
     tried.add(m.delta);
     const at = h + m.delta;
-    if (at < 0 || !text.startsWith(quote.exact, at)) continue;
+    if (at < 0 || !text.startsWith(quote.exact, at) || splitsWord(text, quote, at, at + len)) continue;
     const scorer = new Scorer(text, quote, at, set.scaleFraction);
     const p = scorer.score(at, at + len, 1);
     if (doubtAboutExact(scorer, p, [p], set.maxErrorRate, set.opts.maxCandidates) !== null) continue;
