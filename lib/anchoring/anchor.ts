@@ -1,6 +1,6 @@
 import approxSearch from "approx-string-match";
 import type { AnchorCandidate, AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from "./types";
-import { commonPrefixRun, commonSuffixRun, contextSimilarity, levenshtein } from "./similarity";
+import { commonPrefixRun, commonSuffixRun, contextSimilarity, levenshteinWithin } from "./similarity";
 import { editScore } from "./boundary";
 import { OffsetConverter } from "./units";
 import { indexFor } from "./text-index";
@@ -394,9 +394,14 @@ function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
   const matches = approxSearch(text.slice(from, to), exact, maxErrors);
   matches.sort((a, b) => a.errors - b.errors || a.start - b.start);
   const kept: Candidate[] = [];
+  const tried = new Set<number>();
   for (const m of matches) {
     if (m.start < 0 || m.end > to - from) continue;
     const [s, e] = tightenFuzzy(text, quote, m.start + from, m.end + from);
+    // Neighbouring match ends often tighten to the same place: judge each place once.
+    const key = s * (text.length + 1) + e;
+    if (tried.has(key)) continue;
+    tried.add(key);
     const span = { start: s, end: e };
     if (span.end <= span.start) continue;
     if (kept.some((k) => overlaps(k, span))) continue;
@@ -405,7 +410,7 @@ function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
     const edge = Math.min(FUZZY_EDGE, Math.floor(exact.length / 4));
     if (text.slice(s, s + edge) !== exact.slice(0, edge) || text.slice(e - edge, e) !== exact.slice(exact.length - edge)) continue;
     // Re-count the errors after tightening: the score must describe the text we would actually place on.
-    const errors = text.slice(s, e) === exact ? 0 : levenshtein(exact, text.slice(s, e));
+    const errors = text.startsWith(exact, s) && e - s === exact.length ? 0 : levenshteinWithin(exact, text, s, e, maxErrors);
     if (errors > maxErrors) continue;
     kept.push(scorer.score(span.start, span.end, 1 - errors / exact.length));
     if (kept.length >= 2 * REFINE_TOP) break;
