@@ -789,8 +789,40 @@ function anchorAllRest(text: string, parsed: Target[], i: number, marks: Landmar
     const certified = certifiedPlace(text, marks, quote, hintStart, set);
     if (certified) return certified;
     const hint = correctedHint(marks, hintStart);
-    return anchorSure(text, quote, hint, set) ?? anchorRanked(text, quote, hint, set);
+    const ranked = anchorSure(text, quote, hint, set) ?? anchorRanked(text, quote, hint, set);
+    if (ranked.status === "anchored") return ranked;
+    return lonePlace(text, marks, quote, hintStart, hint, set) ?? ranked;
   }
+}
+
+/** Largest distance between a lone copy of the quote and the corrected hint for {@link lonePlace}. */
+export const LONE_MAX_DRIFT = 48;
+/** Shortest quote (weight, see quoteWeight) {@link lonePlace} considers. */
+export const LONE_MIN_QUOTE = 12;
+/** Least context similarity of a lone copy. */
+export const LONE_MIN_CONTEXT = 0.2;
+
+/**
+ * The quote occurs exactly once in the whole text, within LONE_MAX_DRIFT of the corrected hint and between the
+ * landmarks around the claim (where the claim must be unless it moved), with some of its context: placed, after
+ * the usual doubts (a trace of the claim elsewhere, a collapsed context, an edge word or a slide).
+ */
+function lonePlace(text: string, marks: Landmark[], quote: TextQuoteSelector, h: number, hint: number, set: Settings): AnchorResult | null {
+  const exact = quote.exact;
+  if (quoteWeight(exact) < LONE_MIN_QUOTE) return null;
+  const all = indexFor(text).occurrences(exact);
+  if (all.length !== 1) return null;
+  const q = all[0];
+  if (Math.abs(q - hint) > LONE_MAX_DRIFT) return null;
+  const i = lastAtOrBefore(marks, h);
+  if (i >= 0 && q < marks[i].h + marks[i].delta) return null;
+  if (i + 1 < marks.length && q + exact.length > marks[i + 1].h + marks[i + 1].delta + marks[i + 1].len) return null;
+  if (splitsWord(text, quote, q, q + exact.length)) return null;
+  const scorer = new Scorer(text, quote, hint, set.scaleFraction);
+  const p = scorer.score(q, q + exact.length, 1);
+  if (p.ctx < LONE_MIN_CONTEXT) return null;
+  if (doubtAboutExact(scorer, p, [p], set.maxErrorRate, set.opts.maxCandidates) !== null) return null;
+  return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: "quote" };
 }
 
 /**

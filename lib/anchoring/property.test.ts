@@ -12,7 +12,7 @@
  */
 import fc from "fast-check";
 import { afterAll, describe as suite, expect, it } from "vitest";
-import { anchor, MAX_FUZZY_ERROR_RATE } from "./anchor";
+import { anchor, anchorAll, MAX_FUZZY_ERROR_RATE } from "./anchor";
 import { describe } from "./describe";
 import { CHANGED_MIN_SIMILARITY, reanchor } from "./reanchor";
 import { lcsLength, levenshtein } from "./similarity";
@@ -155,7 +155,8 @@ function similarEnough(oldQuote: string, newQuote: string): boolean {
   return lcsLength(oldQuote, newQuote) / Math.max(oldQuote.length, newQuote.length) >= CHANGED_MIN_SIMILARITY;
 }
 
-suite("properties", () => {
+// 60 s: on the shared 2-core machine (load 25) the 200-case runs took over the 5 s default.
+suite("properties", { timeout: 60_000 }, () => {
   it("reanchor: untouched spans land exactly; nothing is placed beyond tolerance", () => {
     fc.assert(
       fc.property(docArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), fc.array(spanArb, { minLength: 1, maxLength: 30 }), (doc, specs, rawSpans) => {
@@ -204,6 +205,45 @@ suite("properties", () => {
           const end = Math.min(oldText.length, start + len);
           const { quote, position } = describe(oldText, start, end);
           const r = anchor(newText, [quote, position]);
+          if (r.status !== "anchored") continue;
+          const placed = newText.slice(r.start, r.end);
+          if (r.method === "fuzzy") expect(levenshtein(placed, quote.exact)).toBeLessThanOrEqual(Math.floor(MAX_FUZZY_ERROR_RATE * quote.exact.length));
+          else expect(placed).toBe(quote.exact);
+          const t = truth.truth(start, end);
+          // Near a slide zone the edit list is one of several equal descriptions of the change (a paragraph moved
+          // with the blank line before it, or with the one after it); found by the soak, seed 80976486.
+          const nearSlide = zones.some(([lo, hi]) => start < hi + 1 && end > lo - 1);
+          if (t.untouched && !nearSlide && placed === quote.exact && r.method !== "fuzzy") {
+            // an exact placement of an untouched span must be its true place unless the text there is identical
+            // in quote *and* full context (a genuinely duplicated passage, which no selector can tell apart)
+            if (r.start !== t.expected.start) {
+              const ctxHere = newText.slice(Math.max(0, r.start - 32), r.end + 32);
+              const ctxTrue = newText.slice(Math.max(0, t.expected.start - 32), t.expected.end + 32);
+              expect(ctxHere, JSON.stringify({ oldText, newText, start, end, r })).toBe(ctxTrue);
+            }
+          }
+        }
+      }),
+      { ...RUN, numRuns: runs(200) },
+    );
+  });
+
+  it("anchorAll (a batch): placements match their quote within tolerance; untouched spans are exact or flagged", () => {
+    fc.assert(
+      fc.property(docArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), fc.array(spanArb, { minLength: 1, maxLength: 60 }), (doc, specs, rawSpans) => {
+        const { oldText, edits } = build(doc, specs);
+        const truth = new EditTruth(oldText, edits);
+        const newText = truth.newText;
+        const zones = edits.map((e) => slideZone(oldText, e));
+        const spans = rawSpans.map(([a, len]) => {
+          const start = a % oldText.length;
+          return { start, end: Math.min(oldText.length, start + len) };
+        });
+        const described = spans.map(({ start, end }) => describe(oldText, start, end));
+        const results = anchorAll(newText, described.map(({ quote, position }) => [quote, position]));
+        for (const [k, { start, end }] of spans.entries()) {
+          const { quote } = described[k];
+          const r = results[k];
           if (r.status !== "anchored") continue;
           const placed = newText.slice(r.start, r.end);
           if (r.method === "fuzzy") expect(levenshtein(placed, quote.exact)).toBeLessThanOrEqual(Math.floor(MAX_FUZZY_ERROR_RATE * quote.exact.length));
