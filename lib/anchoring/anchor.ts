@@ -789,7 +789,10 @@ function anchorAllRest(text: string, parsed: Target[], i: number, marks: Landmar
     const certified = certifiedPlace(text, marks, quote, hintStart, set);
     if (certified) return certified;
     const hint = correctedHint(marks, hintStart);
-    const ranked = anchorSure(text, quote, hint, set) ?? anchorRanked(text, quote, hint, set);
+    // What anchor() alone would place stays placed: the corrected hint only adds placements.
+    const alone = anchorRanked(text, quote, hintStart, set);
+    if (alone.status === "anchored") return alone;
+    const ranked = hint === hintStart ? alone : (anchorSure(text, quote, hint, set) ?? anchorRanked(text, quote, hint, set));
     if (ranked.status === "anchored") return ranked;
     return lonePlace(text, marks, quote, hintStart, hint, set) ?? ranked;
   }
