@@ -755,7 +755,16 @@ function certifiedPlace(text: string, marks: Landmark[], quote: TextQuoteSelecto
     if (doubtAboutExact(scorer, p, [p], set.maxErrorRate, set.opts.maxCandidates) !== null) continue;
     return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: "position" };
   }
-  return null;
+  // Bracketed: the landmarks before and after the claim shifted by the same amount, so the text between them
+  // kept its length, and the quote is exactly at that shift with a placeable context.
+  const i = lastAtOrBefore(marks, h);
+  if (i < 0 || i + 1 >= marks.length || marks[i].delta !== marks[i + 1].delta || marks[i + 1].h < h + len) return null;
+  const at = h + marks[i].delta;
+  if (tried.has(marks[i].delta) || !text.startsWith(quote.exact, at) || splitsWord(text, quote, at, at + len)) return null;
+  const scorer = new Scorer(text, quote, at, set.scaleFraction);
+  const p = scorer.score(at, at + len, 1);
+  if (p.ctx < MIN_CONTEXT_EXACT || doubtAboutExact(scorer, p, [p], set.maxErrorRate, set.opts.maxCandidates) !== null) return null;
+  return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: "position" };
 }
 
 /**
