@@ -1,6 +1,6 @@
 import approxSearch from "approx-string-match";
 import type { AnchorCandidate, AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from "./types";
-import { commonPrefixRun, commonSuffixRun, contextSimilarity, levenshtein } from "./similarity";
+import { commonPrefixRun, commonSuffixRun, contextSimilarity, levenshteinWithin } from "./similarity";
 import { editScore } from "./boundary";
 import { OffsetConverter } from "./units";
 import { indexFor } from "./text-index";
@@ -394,9 +394,14 @@ function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
   const matches = approxSearch(text.slice(from, to), exact, maxErrors);
   matches.sort((a, b) => a.errors - b.errors || a.start - b.start);
   const kept: Candidate[] = [];
+  const tried = new Set<number>();
   for (const m of matches) {
     if (m.start < 0 || m.end > to - from) continue;
     const [s, e] = tightenFuzzy(text, quote, m.start + from, m.end + from);
+    // Neighbouring match ends often tighten to the same place: judge each place once.
+    const key = s * (text.length + 1) + e;
+    if (tried.has(key)) continue;
+    tried.add(key);
     const span = { start: s, end: e };
     if (span.end <= span.start) continue;
     if (kept.some((k) => overlaps(k, span))) continue;
@@ -405,7 +410,7 @@ function fuzzyCandidates(scorer: Scorer, maxErrorRate: number): Candidate[] {
     const edge = Math.min(FUZZY_EDGE, Math.floor(exact.length / 4));
     if (text.slice(s, s + edge) !== exact.slice(0, edge) || text.slice(e - edge, e) !== exact.slice(exact.length - edge)) continue;
     // Re-count the errors after tightening: the score must describe the text we would actually place on.
-    const errors = text.slice(s, e) === exact ? 0 : levenshtein(exact, text.slice(s, e));
+    const errors = text.startsWith(exact, s) && e - s === exact.length ? 0 : levenshteinWithin(exact, text, s, e, maxErrors);
     if (errors > maxErrors) continue;
     kept.push(scorer.score(span.start, span.end, 1 - errors / exact.length));
     if (kept.length >= 2 * REFINE_TOP) break;
@@ -536,22 +541,26 @@ function toCandidates(ranked: Candidate[], max: number): AnchorCandidate[] {
   return out;
 }
 
-/**
- * Finds the span described by `selectors` in `text`. Returns JS UTF-16 offsets.
- * Order (issue 3): the position if the text there equals the quote and nothing beats it; then exact quote
- * matches ranked by prefix/suffix similarity and nearness to the position; then, only when no exact match
- * qualifies, a fuzzy match (approx-string-match, Myers' bit-parallel algorithm).
- */
-export function anchor(text: string, selectors: Selector[], options: AnchorOptions = {}): AnchorResult {
-  const opts = {
-    minScore: options.minScore ?? MIN_SCORE,
-    ambiguityMargin: options.ambiguityMargin ?? AMBIGUITY_MARGIN,
-    maxCandidates: options.maxCandidates ?? 5,
+type Settings = { opts: Required<Pick<AnchorOptions, "minScore" | "ambiguityMargin" | "maxCandidates">>; maxErrorRate: number; scaleFraction: number | undefined };
+
+function settingsOf(options: AnchorOptions): Settings {
+  return {
+    opts: {
+      minScore: options.minScore ?? MIN_SCORE,
+      ambiguityMargin: options.ambiguityMargin ?? AMBIGUITY_MARGIN,
+      maxCandidates: options.maxCandidates ?? 5,
+    },
+    maxErrorRate: options.maxFuzzyErrorRate ?? MAX_FUZZY_ERROR_RATE,
+    scaleFraction: options.positionScaleFraction,
   };
-  const maxErrorRate = options.maxFuzzyErrorRate ?? MAX_FUZZY_ERROR_RATE;
+}
+
+/** The quote selector and the position hint in UTF-16 units (null when absent or invalid). */
+type Target = { quote: TextQuoteSelector | undefined; hintStart: number | null; hintEnd: number | null };
+
+function targetOf(text: string, selectors: Selector[], options: AnchorOptions): Target {
   const quote = selectors.find((s): s is TextQuoteSelector => s.type === "TextQuoteSelector");
   const position = selectors.find((s): s is TextPositionSelector => s.type === "TextPositionSelector");
-
   let hintStart: number | null = null;
   let hintEnd: number | null = null;
   if (position) {
@@ -563,50 +572,69 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
       hintEnd = Math.min(e, text.length);
     }
   }
+  return { quote, hintStart, hintEnd };
+}
 
-  if (!quote || quote.exact.length === 0) {
-    // A bare position cannot be verified against anything: offer it, never place it.
-    if (hintStart !== null && hintEnd !== null && hintEnd <= text.length) {
-      return { status: "needs-recheck", candidates: [{ start: hintStart, end: hintEnd, score: 0 }] };
-    }
-    return { status: "orphaned" };
+/** A target without a quote: a bare position cannot be verified against anything, so it is offered, never placed. */
+function withoutQuote(text: string, t: Target): AnchorResult {
+  if (t.hintStart !== null && t.hintEnd !== null && t.hintEnd <= text.length) {
+    return { status: "needs-recheck", candidates: [{ start: t.hintStart, end: t.hintEnd, score: 0 }] };
   }
+  return { status: "orphaned" };
+}
 
-  const scorer = new Scorer(text, quote, hintStart, options.positionScaleFraction);
+/**
+ * Finds the span described by `selectors` in `text`. Returns JS UTF-16 offsets.
+ * Order (issue 3): the position if the text there equals the quote and nothing beats it; then exact quote
+ * matches ranked by prefix/suffix similarity and nearness to the position; then, only when no exact match
+ * qualifies, a fuzzy match (approx-string-match, Myers' bit-parallel algorithm).
+ */
+export function anchor(text: string, selectors: Selector[], options: AnchorOptions = {}): AnchorResult {
+  const t = targetOf(text, selectors, options);
+  if (!t.quote || t.quote.exact.length === 0) return withoutQuote(text, t);
+  const set = settingsOf(options);
+  return anchorSure(text, t.quote, t.hintStart, set) ?? anchorRanked(text, t.quote, t.hintStart, set);
+}
+
+/**
+ * Steps 1 and 2a: the placements that need no ranking (the hint points at the quote with its whole context, or
+ * the quote with its whole context occurs once and no other copy of the quote is closer to the hint). Null when
+ * neither applies.
+ */
+function anchorSure(text: string, quote: TextQuoteSelector, hintStart: number | null, set: Settings): AnchorResult | null {
   const exact = quote.exact;
-
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
   // 1. Position: the quote is exactly where the hint says and its whole context is intact. This is the
   //    strongest evidence there is, so we accept it without scanning the rest of the text.
   if (hintStart !== null && text.startsWith(exact, hintStart)) {
-    const prefix = quote.prefix ?? "";
-    const suffix = quote.suffix ?? "";
     const end = hintStart + exact.length;
     if (commonSuffixRun(prefix, text, hintStart) === prefix.length && commonPrefixRun(suffix, text, end) === suffix.length && (prefix.length + suffix.length > 0 || text.indexOf(exact) === text.lastIndexOf(exact))) {
       return { status: "anchored", start: hintStart, end, score: 1, method: "position" };
     }
   }
+  // 2a. Exact quote matches, the common case cheaply: the quote with both whole context sides occurs exactly
+  //    once and no other copy of the quote is closer to the hint. Then that place is the one the full ranking
+  //    would choose (only a copy closer to the hint could outscore a whole context), so it is placed without
+  //    scoring every occurrence, unless one of the doubts applies.
+  if (prefix.length + suffix.length === 0) return null;
+  const index = indexFor(text);
+  const whole = index.find(prefix + exact + suffix);
+  const chosen = whole.length === 1 ? whole[0] : whole.length > 1 && whole.length < REFINE_TOP ? nearestByDistance(whole, hintStart === null ? null : hintStart - prefix.length) : null;
+  if (chosen === null) return null;
+  const start = chosen + prefix.length;
+  const d = hintStart === null ? 0 : Math.abs(start - hintStart);
+  if (hintStart !== null && d > 1 && index.find(exact, hintStart - d + 1, hintStart + d - 1).some((i) => i !== start)) return null;
+  const scorer = new Scorer(text, quote, hintStart, set.scaleFraction);
+  const p = scorer.score(start, start + exact.length, 1);
+  if (doubtAboutExact(scorer, p, [p], set.maxErrorRate, set.opts.maxCandidates) !== null) return null;
+  return { status: "anchored", start, end: p.end, score: round(p.score), method: start === hintStart ? "position" : "quote" };
+}
 
-  // 2. Exact quote matches. First the common case, cheaply: the quote with both whole context sides occurs
-  //    exactly once and no other copy of the quote is closer to the hint. Then that place is the one the full
-  //    ranking below would choose (only a copy closer to the hint could outscore a whole context), so it is
-  //    placed without scoring every occurrence, unless one of the doubts below applies.
-  if (scorer.hasContext) {
-    const prefix = quote.prefix ?? "";
-    const index = indexFor(text);
-    const whole = index.find(prefix + exact + (quote.suffix ?? ""));
-    const chosen = whole.length === 1 ? whole[0] : whole.length > 1 && whole.length < REFINE_TOP ? nearestByDistance(whole, hintStart === null ? null : hintStart - prefix.length) : null;
-    if (chosen !== null) {
-      const start = chosen + prefix.length;
-      const d = hintStart === null ? 0 : Math.abs(start - hintStart);
-      const closer = hintStart !== null && d > 1 && index.find(exact, hintStart - d + 1, hintStart + d - 1).some((i) => i !== start);
-      if (!closer) {
-        const p = scorer.score(start, start + exact.length, 1);
-        if (doubtAboutExact(scorer, p, [p], maxErrorRate, opts.maxCandidates) === null) {
-          return { status: "anchored", start, end: p.end, score: round(p.score), method: start === hintStart ? "position" : "quote" };
-        }
-      }
-    }
-  }
+/** Steps 2b and 3: every exact occurrence ranked, then (when the quote occurs nowhere exactly) fuzzy matches. */
+function anchorRanked(text: string, quote: TextQuoteSelector, hintStart: number | null, set: Settings): AnchorResult {
+  const { opts, maxErrorRate } = set;
+  const scorer = new Scorer(text, quote, hintStart, set.scaleFraction);
   const exactCands = exactCandidates(scorer);
   const exactDecision = decide(exactCands, scorer, opts);
   if (exactDecision.placed) {
@@ -633,6 +661,180 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
   }
   if (decision.ranked.length === 0) return { status: "orphaned" };
   return { status: "needs-recheck", candidates: toCandidates(decision.ranked, opts.maxCandidates) };
+}
+
+/** A sure placement of a batch, seen from the old text: hint h (UTF-16) → new start h + delta, quote length len. */
+type Landmark = { h: number; delta: number; len: number; from: number; to: number };
+
+/**
+ * Drift of the neighbours of a batch (see {@link anchorAll}). A sure placement becomes a landmark only when
+ * another sure placement near it in the old text's order, whose matched text (prefix, quote, suffix) does not
+ * overlap its own, shifted by exactly the same amount: one placement could be a verbatim copy elsewhere (its
+ * own words edited), and so could two that one edit broke; two that agree on separate text describe the stretch.
+ */
+function landmarksOf(all: Landmark[]): Landmark[] {
+  all.sort((a, b) => a.h - b.h || a.len - b.len || a.delta - b.delta);
+  // the same claim twice in a batch is one piece of evidence
+  const points = all.filter((p, i) => i === 0 || p.h !== all[i - 1].h || p.len !== all[i - 1].len || p.delta !== all[i - 1].delta);
+  const agrees = (p: Landmark, q: Landmark) => q.delta === p.delta && (q.to <= p.from || p.to <= q.from);
+  return points.filter((p, i) => {
+    for (let j = i - 1; j >= 0 && j >= i - LANDMARK_REACH; j--) if (agrees(p, points[j])) return true;
+    for (let j = i + 1; j < points.length && j <= i + LANDMARK_REACH; j++) if (agrees(p, points[j])) return true;
+    return false;
+  });
+}
+/** Sure placements looked at on each side for one that confirms a landmark. */
+const LANDMARK_REACH = 32;
+
+/** Index of the last landmark with h ≤ x (−1 when none). */
+function lastAtOrBefore(marks: Landmark[], x: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (marks[mid].h <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * The hint of a claim corrected by the drift of its neighbours: the hint rescaled to the stretch between the
+ * nearest landmark before it and the nearest after it (linear between their shifts, the document-length
+ * rescaling done locally), or shifted like the only or the nearer one when the two shifts differ by more than
+ * the stretch between them (a moved block lies between).
+ */
+function correctedHint(marks: Landmark[], h: number): number {
+  const i = lastAtOrBefore(marks, h);
+  const left = i >= 0 ? marks[i] : null;
+  const right = i + 1 < marks.length ? marks[i + 1] : null;
+  if (left === null) return right === null ? h : h + right.delta;
+  if (right === null || left.delta === right.delta) return h + left.delta;
+  const stretch = right.h - left.h;
+  if (Math.abs(right.delta - left.delta) > stretch) return h + (h - left.h <= right.h - h ? left.delta : right.delta);
+  return h + Math.round(left.delta + ((right.delta - left.delta) * (h - left.h)) / Math.max(1, stretch));
+}
+
+/**
+ * True when the quote began (ended) at a word boundary where it was made (its prefix ends, or its suffix starts,
+ * with a character that is not part of a word) but the place [start, end) cuts a word in two: the word at that
+ * edge was edited ("and the| environment" → "and the|y are": the claim's "the" is gone, "they" only starts alike).
+ */
+function splitsWord(text: string, quote: TextQuoteSelector, start: number, end: number): boolean {
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  const exact = quote.exact;
+  if (prefix.length > 0 && !WORD_CHAR.test(prefix[prefix.length - 1]) && WORD_CHAR.test(exact[0]) && isWordChar(text, start - 1)) return true;
+  if (suffix.length > 0 && !WORD_CHAR.test(suffix[0]) && WORD_CHAR.test(exact[exact.length - 1]) && isWordChar(text, end)) return true;
+  return false;
+}
+
+/** Landmarks looked at on each side of a claim by {@link certifiedPlace}. */
+const CERTIFY_REACH = 16;
+
+/**
+ * A sure placement certifies the old text it matched whole (its prefix, quote and suffix) to stand, unchanged,
+ * at its shift in the new text. When such a region covers a claim's first or last character, and the claim's
+ * quote is exactly where that shift puts it, the claim is placed there (method `position`) after the usual
+ * doubts: no edit lies between the certified text and the claim's edge, and the quote itself is intact.
+ */
+function certifiedPlace(text: string, marks: Landmark[], quote: TextQuoteSelector, h: number, set: Settings): AnchorResult | null {
+  const len = quote.exact.length;
+  const k = lastAtOrBefore(marks, h + len);
+  const tried = new Set<number>();
+  for (let j = Math.max(0, k - CERTIFY_REACH); j <= k + 1 && j < marks.length; j++) {
+    const m = marks[j];
+    const coversStart = m.from <= h && h < m.to;
+    const coversEnd = m.from < h + len && h + len <= m.to;
+    if (!(coversStart || coversEnd) || tried.has(m.delta)) continue;
+    tried.add(m.delta);
+    const at = h + m.delta;
+    if (at < 0 || !text.startsWith(quote.exact, at) || splitsWord(text, quote, at, at + len)) continue;
+    const scorer = new Scorer(text, quote, at, set.scaleFraction);
+    const p = scorer.score(at, at + len, 1);
+    if (doubtAboutExact(scorer, p, [p], set.maxErrorRate, set.opts.maxCandidates) !== null) continue;
+    return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: "position" };
+  }
+  // Bracketed: the landmarks before and after the claim shifted by the same amount, so the text between them
+  // kept its length, and the quote is exactly at that shift with a placeable context.
+  const i = lastAtOrBefore(marks, h);
+  if (i < 0 || i + 1 >= marks.length || marks[i].delta !== marks[i + 1].delta || marks[i + 1].h < h + len) return null;
+  const at = h + marks[i].delta;
+  if (tried.has(marks[i].delta) || !text.startsWith(quote.exact, at) || splitsWord(text, quote, at, at + len)) return null;
+  const scorer = new Scorer(text, quote, at, set.scaleFraction);
+  const p = scorer.score(at, at + len, 1);
+  if (p.ctx < MIN_CONTEXT_EXACT || doubtAboutExact(scorer, p, [p], set.maxErrorRate, set.opts.maxCandidates) !== null) return null;
+  return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: "position" };
+}
+
+/**
+ * Anchors a batch of targets on one text (an article's claims, an import file, the annotations of an embedded
+ * page): the same answers as {@link anchor} for every target it places surely (steps 1 and 2a), then the others
+ * with their position hints corrected by the drift of the sure placements around them (see
+ * {@link certifiedPlace} and {@link correctedHint}).
+ */
+export function anchorAll(text: string, targets: Selector[][], options: AnchorOptions = {}): AnchorResult[] {
+  const set = settingsOf(options);
+  const parsed = targets.map((selectors) => targetOf(text, selectors, options));
+  const results: (AnchorResult | null)[] = parsed.map((t) => (t.quote && t.quote.exact.length > 0 ? anchorSure(text, t.quote, t.hintStart, set) : withoutQuote(text, t)));
+  const points: Landmark[] = [];
+  parsed.forEach((t, i) => {
+    const r = results[i];
+    if (r && r.status === "anchored" && t.hintStart !== null && t.quote) {
+      points.push({ h: t.hintStart, delta: r.start - t.hintStart, len: r.end - r.start, from: t.hintStart - (t.quote.prefix ?? "").length, to: r.end - r.start + t.hintStart + (t.quote.suffix ?? "").length });
+    }
+  });
+  const marks = landmarksOf(points);
+  return results.map((r, i) => {
+    if (r !== null) return r;
+      return anchorAllRest(text, parsed, i, marks, set);
+  });
+}
+function anchorAllRest(text: string, parsed: Target[], i: number, marks: Landmark[], set: Settings): AnchorResult {
+  {
+    const { quote, hintStart } = parsed[i];
+    if (!quote) return { status: "orphaned" };
+    if (hintStart === null) return anchorRanked(text, quote, null, set);
+    const certified = certifiedPlace(text, marks, quote, hintStart, set);
+    if (certified) return certified;
+    const hint = correctedHint(marks, hintStart);
+    // What anchor() alone would place stays placed: the corrected hint only adds placements.
+    const alone = anchorRanked(text, quote, hintStart, set);
+    if (alone.status === "anchored") return alone;
+    const ranked = hint === hintStart ? alone : (anchorSure(text, quote, hint, set) ?? anchorRanked(text, quote, hint, set));
+    if (ranked.status === "anchored") return ranked;
+    return lonePlace(text, marks, quote, hintStart, hint, set) ?? ranked;
+  }
+}
+
+/** Largest distance between a lone copy of the quote and the corrected hint for {@link lonePlace}. */
+export const LONE_MAX_DRIFT = 48;
+/** Shortest quote (weight, see quoteWeight) {@link lonePlace} considers. */
+export const LONE_MIN_QUOTE = 12;
+/** Least context similarity of a lone copy. */
+export const LONE_MIN_CONTEXT = 0.2;
+
+/**
+ * The quote occurs exactly once in the whole text, within LONE_MAX_DRIFT of the corrected hint and between the
+ * landmarks around the claim (where the claim must be unless it moved), with some of its context: placed, after
+ * the usual doubts (a trace of the claim elsewhere, a collapsed context, an edge word or a slide).
+ */
+function lonePlace(text: string, marks: Landmark[], quote: TextQuoteSelector, h: number, hint: number, set: Settings): AnchorResult | null {
+  const exact = quote.exact;
+  if (quoteWeight(exact) < LONE_MIN_QUOTE) return null;
+  const all = indexFor(text).occurrences(exact);
+  if (all.length !== 1) return null;
+  const q = all[0];
+  if (Math.abs(q - hint) > LONE_MAX_DRIFT) return null;
+  const i = lastAtOrBefore(marks, h);
+  if (i >= 0 && q < marks[i].h + marks[i].delta) return null;
+  if (i + 1 < marks.length && q + exact.length > marks[i + 1].h + marks[i + 1].delta + marks[i + 1].len) return null;
+  if (splitsWord(text, quote, q, q + exact.length)) return null;
+  const scorer = new Scorer(text, quote, hint, set.scaleFraction);
+  const p = scorer.score(q, q + exact.length, 1);
+  if (p.ctx < LONE_MIN_CONTEXT) return null;
+  if (doubtAboutExact(scorer, p, [p], set.maxErrorRate, set.opts.maxCandidates) !== null) return null;
+  return { status: "anchored", start: p.start, end: p.end, score: round(p.score), method: "quote" };
 }
 
 /**

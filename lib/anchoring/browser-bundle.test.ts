@@ -11,7 +11,7 @@ import { runInContext, createContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { beforeAll, describe as suite, expect, it } from "vitest";
-import { anchor, describe, reanchor } from "./index";
+import { anchor, anchorAll, describe, reanchor } from "./index";
 import { loadIterater, loadScriptPairs, loadWikipediaPairs } from "./testing/load-fixtures";
 import { generateSpans } from "./testing/spans";
 
@@ -54,7 +54,7 @@ suite("browser bundle", () => {
     expect(gzipped).toBeLessThan(40 * 1024);
   });
 
-  it("gives the same answers as the Node engine on the fixtures (anchor and reanchor)", () => {
+  it("gives the same answers as the Node engine on the fixtures (anchor, anchorAll and reanchor)", () => {
     const all = cases().map((c) => {
       const selectors = c.spans.map((sp) => {
         const { quote, position } = describe(c.before, sp.start, sp.end);
@@ -62,9 +62,9 @@ suite("browser bundle", () => {
       });
       return { ...c, selectors };
     });
-    const node = all.map((c) => ({ reanchored: reanchor(c.before, c.after, c.spans), anchored: c.selectors.map((sel) => anchor(c.after, sel)) }));
+    const node = all.map((c) => ({ reanchored: reanchor(c.before, c.after, c.spans), anchored: c.selectors.map((sel) => anchor(c.after, sel)), batched: anchorAll(c.after, c.selectors) }));
     const browser = inBrowserLikeContext(
-      "(engine, data) => data.map((c) => ({ reanchored: engine.reanchor(c.before, c.after, c.spans), anchored: c.selectors.map((sel) => engine.anchor(c.after, sel)) }))",
+      "(engine, data) => data.map((c) => ({ reanchored: engine.reanchor(c.before, c.after, c.spans), anchored: c.selectors.map((sel) => engine.anchor(c.after, sel)), batched: engine.anchorAll(c.after, c.selectors) }))",
       all,
     );
     expect(all.reduce((n, c) => n + c.spans.length, 0)).toBeGreaterThan(1500);

@@ -5,7 +5,7 @@
  * Invalid input gives {"id", "error"} for that line and the run continues. Nothing else goes to stdout.
  */
 import { createInterface } from "node:readline";
-import { anchor } from "./anchor";
+import { anchorAll } from "./anchor";
 import { reanchor } from "./reanchor";
 import type { Selector } from "./types";
 import { OffsetConverter } from "./units";
@@ -81,8 +81,8 @@ function handleAnchor(input: Record<string, unknown>): Json {
     return t.map((s, j) => parseSelector(s, `targets[${i}][${j}]`));
   });
   const conv = new OffsetConverter(text);
-  const results = targets.map((selectors): Json => {
-    const r = anchor(text, selectors);
+  // One batch per line: the targets' sure placements correct the position hints of the others (anchorAll).
+  const results = anchorAll(text, targets).map((r): Json => {
     if (r.status === "anchored") return { status: r.status, start: conv.toCodePoints(r.start), end: conv.toCodePoints(r.end), score: r.score, method: r.method };
     return { status: r.status };
   });

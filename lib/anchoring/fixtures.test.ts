@@ -26,13 +26,13 @@ suite("real revisions", () => {
     expect(t.all.wrong, summary(t)).toBe(0);
     expect(t.untouched.correct, summary(t)).toBe(t.untouched.total);
     expect(t.untouched.total).toBeGreaterThan(8000);
-  });
+  }, 60_000);
 
   it("anchor (selectors only): no wrong placement, ≥ 99 % of untouched spans placed exactly", () => {
     const t = evaluateVersions(versions, anchorEngine, evaluateIterater(iterater, anchorEngine));
     expect(t.all.wrong, summary(t)).toBe(0);
     expect(t.untouched.correct / t.untouched.total, summary(t)).toBeGreaterThanOrEqual(0.99);
-  });
+  }, 60_000);
 });
 
 /**

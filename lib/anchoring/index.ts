@@ -8,6 +8,7 @@ export type { TextQuoteSelector, TextPositionSelector, Selector, Span, AnchorCan
 export { describe, CONTEXT_LENGTH } from "./describe";
 export {
   anchor,
+  anchorAll,
   type AnchorOptions,
   MIN_SCORE,
   MIN_CONTEXT_EXACT,

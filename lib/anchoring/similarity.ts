@@ -124,6 +124,49 @@ export function lcsLength(a: string, b: string): number {
   return prev[b.length];
 }
 
+let bandPrev = new Int32Array(256);
+let bandCur = new Int32Array(256);
+
+/**
+ * Levenshtein distance between `a` and text[start, end), or `limit + 1` when it exceeds `limit`. Only the band of
+ * the table within `limit` of its diagonal is computed (Ukkonen), and the rows are reused: O(limit · |a|) without
+ * allocation. Equals {@link levenshtein} whenever that is ≤ limit (similarity.test.ts compares them).
+ */
+export function levenshteinWithin(a: string, text: string, start: number, end: number, limit: number): number {
+  const n = a.length;
+  const m = end - start;
+  if (Math.abs(n - m) > limit) return limit + 1;
+  if (bandPrev.length < m + 1) {
+    bandPrev = new Int32Array(2 * (m + 1));
+    bandCur = new Int32Array(2 * (m + 1));
+  }
+  const big = limit + 1;
+  let prev = bandPrev;
+  let cur = bandCur;
+  for (let j = 0; j <= m; j++) prev[j] = j <= limit ? j : big;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - limit);
+    const hi = Math.min(m, i + limit);
+    cur[lo - 1] = lo - 1 === 0 ? (i <= limit ? i : big) : big;
+    const ac = a.charCodeAt(i - 1);
+    let rowMin = cur[lo - 1];
+    for (let j = lo; j <= hi; j++) {
+      const sub = prev[j - 1] + (ac === text.charCodeAt(start + j - 1) ? 0 : 1);
+      const del = (j <= i - 1 + limit ? prev[j] : big) + 1;
+      const ins = cur[j - 1] + 1;
+      let v = sub < del ? sub : del;
+      if (ins < v) v = ins;
+      if (v > big) v = big;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (hi < m) cur[hi + 1] = big;
+    if (rowMin > limit) return big;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m] > limit ? big : prev[m];
+}
+
 /** Levenshtein distance (O(n·m); for tests and short strings). */
 export function levenshtein(a: string, b: string): number {
   if (a.length === 0) return b.length;

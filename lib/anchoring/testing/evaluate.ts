@@ -1,5 +1,5 @@
 /** Scores anchor/reanchor against ground truth on the revision fixtures (tests and benchmark). */
-import { anchor } from "../anchor";
+import { anchorAll } from "../anchor";
 import { describe } from "../describe";
 import { reanchor } from "../reanchor";
 import { OffsetConverter } from "../units";
@@ -33,11 +33,12 @@ export const reanchorEngine: Engine = (before, after, spans) =>
 
 export const anchorEngine: Engine = (before, after, spans) => {
   const conv = new OffsetConverter(before);
-  return spans.map((sp) => {
+  const targets = spans.map((sp) => {
     const { quote, position } = describe(before, sp.start, sp.end, conv);
-    const r = anchor(after, [quote, position]);
-    return r.status === "anchored" ? { start: r.start, end: r.end } : null;
+    return [quote, position];
   });
+  // One batch per text, as the CLI and the embed anchor them: sure placements correct the others' hints.
+  return anchorAll(after, targets).map((r) => (r.status === "anchored" ? { start: r.start, end: r.end } : null));
 };
 
 export function evaluateIterater(pairs: IteraterPair[], engine: Engine, tally: Tally = emptyTally()): Tally {
