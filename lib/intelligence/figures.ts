@@ -1,6 +1,7 @@
 // Figures that disagree (issue 16 §2): numeric statements about the same counted quantity
 // ("civilians killed") whose figures cannot both be right, with who gives each figure.
 // Pure TypeScript over the canonical plain text; offsets are UTF-16 indexes into that text.
+// Across articles: cross-figures.ts.
 import nlp from "compromise";
 import { lexiconTags } from "./lexicon";
 import { splitSentences } from "./sentences";
@@ -224,15 +225,15 @@ export function findFigureMentions(plainText: string): FigureMention[] {
   return mentions;
 }
 
-function disagree(a: FigureMention, b: FigureMention): boolean {
+export function disagree(a: FigureMention, b: FigureMention): boolean {
   if (a.part || b.part) return false;
   return a.high < b.low || b.high < a.low;
 }
 
 /** Pairs of figures for one quantity that cannot both be right: one card per pair of distinct figures. */
-export function findFigureConflicts(plainText: string): FigureConflict[] {
+export function findFigureConflicts(plainText: string, mentions: FigureMention[] = findFigureMentions(plainText)): FigureConflict[] {
   const byKey = new Map<string, FigureMention[]>();
-  for (const m of findFigureMentions(plainText)) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
+  for (const m of mentions) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
   const conflicts: FigureConflict[] = [];
   for (const [key, mentions] of byKey) {
     // One representative per figure: the first mention that names its source, else the first.
