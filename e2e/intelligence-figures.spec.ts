@@ -19,6 +19,8 @@ async function openWorkspace(page: Page, slug: string) {
 
 test.describe("reviewer help across articles (issue 16)", () => {
   test("figures that disagree with another article: the card links to the other article's words and Check this cites them", async ({ page }) => {
+    // Two imports and two workspaces: on a loaded 2-core machine the first import alone can take most of the default 45 s.
+    test.slow();
     await signInAndWait(page, "editor@example.org");
     const firstSlug = await importArticle(page, "Velmora floods: ministry toll", FIRST);
     const secondSlug = await importArticle(page, "Velmora floods: Red Crescent toll", SECOND);
@@ -54,14 +56,14 @@ test.describe("reviewer help across articles (issue 16)", () => {
   });
 
   test("a clause within a sentence is suggested on its own and becomes the claim's words", async ({ page }) => {
-    await signInAndWait(page, "reviewer2@example.org");
+    await signInAndWait(page, "editor@example.org");
     const slug = await importArticle(page, "Velmora dam", `Engineers warned about the dam for years.\n\nWe will never forget the victims of this night; ${CLAUSE}.`);
     await openWorkspace(page, slug);
     const suggestion = page.getByTestId("suggested-claims").getByTestId("suggestion").filter({ hasText: CLAUSE });
     await expect(suggestion).toHaveAttribute("data-scope", "clause");
     await expect(suggestion).toContainText("clause");
     await expect(suggestion).not.toContainText("never forget");
-    await suggestion.getByRole("button", { name: CLAUSE }).click();
+    await suggestion.getByRole("button", { name: new RegExp(`^${CLAUSE}`) }).click();
     await page.getByRole("button", { name: "Add claim" }).click();
     await expect(page.getByRole("form", { name: "New claim" }).locator("blockquote")).toHaveText(`${CLAUSE}.`);
   });
