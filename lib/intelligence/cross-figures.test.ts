@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { buildArticleDoc, plainText } from "@/lib/articles/document";
 import { parseSeedArticle } from "@/lib/articles/seed-article";
 import cases from "./fixtures/figure-cross-articles.json";
-import { analyseArticleFigures, findCrossArticleConflicts } from "./cross-figures";
+import { analyseArticleFigures, findCrossArticleConflicts, MAX_CROSS_CONFLICTS } from "./cross-figures";
+import { findFigureConflicts, MAX_CONFLICTS } from "./figures";
 import { sameSubject, subjectTerms } from "./subjects";
 
 const seedText = plainText(buildArticleDoc(parseSeedArticle(readFileSync("prisma/seed-data/al-qaryatain.txt", "utf8"))));
@@ -64,5 +65,17 @@ describe("subjectTerms and sameSubject", () => {
     expect(sameSubject(side("Assad's forces killed 30 civilians in Idlib."), side("Assad's forces killed 12 civilians in Aleppo."))).toBe(false);
     expect(sameSubject(side("The 2019 floods in Derna killed 48 people."), side("Floods in Derna killed 5,000 people in 2023."))).toBe(false);
     expect(sameSubject(side("Floods in Derna killed 48 people."), side("The Red Cross said 95 people died in Derna."))).toBe(true);
+  });
+});
+
+describe("limits", () => {
+  it("lists at most 20 cards within an article and 20 across articles, first figures first", () => {
+    const tolls = Array.from({ length: 30 }, (_, i) => `Officials in Velmora later said ${100 + i * 10} people were killed.`).join("\n\n");
+    const within = findFigureConflicts(tolls);
+    expect(within).toHaveLength(MAX_CONFLICTS);
+    expect(within[0].first.figure).toBe("100");
+    const across = against("Floods in Velmora killed 48 people.", tolls);
+    expect(across).toHaveLength(MAX_CROSS_CONFLICTS);
+    expect(across.every((c) => c.first.figure === "48")).toBe(true);
   });
 });

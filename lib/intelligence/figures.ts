@@ -26,6 +26,9 @@ export type FigureMention = {
   part: boolean;
 };
 
+/** Cards within one article, at most: an article giving many tolls for one quantity would otherwise list every pair. */
+export const MAX_CONFLICTS = 20;
+
 export type FigureConflict = { key: string; quantity: string; first: FigureMention; second: FigureMention };
 
 type Token = { text: string; lower: string; start: number; end: number };
@@ -248,7 +251,7 @@ export function findFigureConflicts(plainText: string, mentions: FigureMention[]
       for (let y = x + 1; y < figures.length; y++)
         if (disagree(figures[x], figures[y])) conflicts.push({ key, quantity: figures[x].quantity, first: figures[x], second: figures[y] });
   }
-  return conflicts.sort((p, q) => p.first.start - q.first.start || p.second.start - q.second.start);
+  return conflicts.sort((p, q) => p.first.start - q.first.start || p.second.start - q.second.start).slice(0, MAX_CONFLICTS);
 }
 
 export function describeConflict(c: FigureConflict): string {
