@@ -72,7 +72,12 @@ export function mergeTerms(...all: SubjectTerms[]): SubjectTerms {
  * give years they share one.
  */
 export function sameSubject(a: { terms: SubjectTerms; sentence: SubjectTerms }, b: { terms: SubjectTerms; sentence: SubjectTerms }): boolean {
-  if (![...a.terms.names.keys()].some((n) => b.terms.names.has(n))) return false;
+  let shared = false;
+  for (const n of a.terms.names.keys()) if (b.terms.names.has(n)) {
+    shared = true;
+    break;
+  }
+  if (!shared) return false;
   for (const p of a.sentence.places) if (!b.terms.names.has(p)) return false;
   for (const p of b.sentence.places) if (!a.terms.names.has(p)) return false;
   if (a.sentence.years.size && b.sentence.years.size && ![...a.sentence.years].some((y) => b.sentence.years.has(y))) return false;

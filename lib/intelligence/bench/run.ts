@@ -59,6 +59,7 @@ function article20k(): string {
 }
 
 async function main() {
+  const startLoad = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
   const train = quality("train");
   const test = quality("test");
   const heldOut = quality("test", debate);
@@ -97,7 +98,7 @@ async function main() {
 
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} shared cores (${os.cpus()[0]?.model ?? "cpu"}), Node ${process.version}, while other work ran.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} shared cores (${os.cpus()[0]?.model ?? "cpu"}), Node ${process.version}, while other work ran (load average at the start ${startLoad}, at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}).`,
     "",
     "**Check-worthiness** (`lib/intelligence/check-worthiness.ts`), labelled set `lib/intelligence/fixtures/check-worthiness.jsonl`:",
     `${labelled.length} sentences written and labelled by the author of the scorer (news and political speech; ${labelled.filter((r) => r.checkWorthy).length} check-worthy).`,
