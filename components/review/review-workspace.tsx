@@ -13,7 +13,7 @@ import AnnotationsPanel from "./annotations-panel";
 import { isCovered } from "@/lib/intelligence/covered";
 import type { FigureConflictDto, SuggestionDto, WorkspaceIntelligence } from "@/lib/intelligence/workspace-intelligence";
 import { postJson } from "@/lib/http/post-json";
-import FigureConflicts from "./figure-conflicts";
+import FigureConflicts, { draftFromConflict } from "./figure-conflicts";
 import SuggestedClaims from "./suggested-claims";
 import CheckedBeforeRegion from "./checked-before";
 import type { CheckedBefore } from "@/lib/intelligence/checked-before";
@@ -103,24 +103,9 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
   }
 
   function checkConflict(c: FigureConflictDto) {
-    const other = c.second;
-    const cited = {
-      ...emptySource(),
-      url: `${window.location.origin}/articles/${encodeURIComponent(slug)}#:~:text=${encodeURIComponent(other.text)}`,
-      title: `${other.figure} ${c.quantity}${other.source ? `, according to ${other.source}` : ""}`,
-      publisher: other.source ?? "",
-      excerpt: other.passage,
-      stance: "REFUTES" as const,
-    };
     resetFormErrors();
     setNotice(null);
-    setForm({
-      mode: "create",
-      key: ++formKeys,
-      start: c.first.start,
-      end: c.first.end,
-      initial: { ...draftFromClaim(null), verdict: "DISPUTED", explanation: `Figures disagree: ${c.label}.`, sources: [cited] },
-    });
+    setForm({ mode: "create", key: ++formKeys, start: c.first.start, end: c.first.end, initial: draftFromConflict(c, slug, window.location.origin) });
   }
 
   const selectedText = useMemo(() => {

@@ -17,7 +17,7 @@ const REASON_LABELS: Record<string, string> = {
   quote: "direct quote",
 };
 
-/** Sentences worth checking, best first. Choosing one selects its words; "Add claim" then works as usual. */
+/** Sentences (or the clause within one) worth checking, best first. Choosing one selects its words; "Add claim" then works as usual. */
 export default function SuggestedClaims({ suggestions, onSelect, onDismiss }: Props) {
   return (
     // Not a named region: Playwright and screen-reader users find "Claims" by name, and "Suggested claims" would match it too.
@@ -28,13 +28,14 @@ export default function SuggestedClaims({ suggestions, onSelect, onDismiss }: Pr
       ) : (
         <ol className="intel-list">
           {suggestions.map((s) => (
-            <li key={s.key} data-testid="suggestion" data-covered={s.covered ? "true" : "false"}>
+            <li key={s.key} data-testid="suggestion" data-covered={s.covered ? "true" : "false"} data-scope={s.scope}>
               <button type="button" className="intel-main" onMouseDown={(e) => e.preventDefault()} onClick={() => onSelect(s)} title="Select these words in the article">
                 <span className="intel-quote">{s.text}</span>
                 <span className="intel-reasons">
                   {s.reasons.map((r) => (
                     <span key={r} className="intel-reason">{REASON_LABELS[r] ?? r}</span>
                   ))}
+                  {s.scope === "clause" && <span className="intel-reason" title="Only this part of the sentence is worth checking">clause</span>}
                   {s.covered && <span className="intel-covered">covered by a claim</span>}
                 </span>
               </button>

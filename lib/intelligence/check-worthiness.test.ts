@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { scoreSentence } from "./check-worthiness";
+import { rocAuc } from "./metrics";
 
 describe("scoreSentence", () => {
   it.each([
@@ -39,5 +41,28 @@ describe("scoreSentence", () => {
 
   it("does not call a sentence without numbers, dates or sources 'number' or 'attribution'", () => {
     expect(scoreSentence("Our best days are still ahead of us.").reasons).toEqual([]);
+  });
+});
+
+describe("quality on sentences the weights were not set on (issue 16: ROC AUC ≥ 0.85)", () => {
+  const read = (file: string) =>
+    readFileSync(`lib/intelligence/fixtures/${file}`, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { text: string; checkWorthy: boolean; split?: string });
+  it.each([
+    ["the labelled set's test split", read("check-worthiness.jsonl").filter((r) => r.split === "test")],
+    ["the debate-style held-out set", read("debate-heldout.jsonl")],
+  ])("%s", (_name, rows) => {
+    expect(rows.length).toBeGreaterThanOrEqual(80);
+    const scored = rows.map((r) => ({ score: scoreSentence(r.text).score, actual: r.checkWorthy }));
+    expect(rocAuc(scored)).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("the labelled set has at least 400 sentences of both kinds", () => {
+    const rows = read("check-worthiness.jsonl");
+    expect(rows.length).toBeGreaterThanOrEqual(400);
+    expect(rows.filter((r) => r.checkWorthy).length).toBeGreaterThanOrEqual(150);
+    expect(rows.filter((r) => !r.checkWorthy).length).toBeGreaterThanOrEqual(150);
   });
 });

@@ -121,4 +121,35 @@ describe.each(ENGINES)("checked before on $name", ({ create }) => {
     await expect(dismissSuggestion(reader, seedSlug, { articleVersionId: article.version.id, suggestionKey: target.key })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(dismissSuggestion(reviewer, "another-report", { articleVersionId: article.version.id, suggestionKey: target.key })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+  it("finds figures in other articles' current versions that disagree with this article's, and only those", async () => {
+    const prisma = t.db.prisma;
+    const addArticle = async (slug: string, title: string, ...texts: string[]) => {
+      const article = await prisma.article.create({ data: { slug, title } });
+      for (const [i, paragraph] of texts.entries()) {
+        const doc = buildArticleDoc({ title, paragraphs: [paragraph] });
+        await prisma.articleVersion.create({ data: { articleId: article.id, number: i + 1, plainText: plainText(doc), doc } });
+      }
+    };
+    await addArticle("monitors-count", "Monitors count 40", "Monitors said ISIS executed 40 civilians in Al-Qaryatain.");
+    await addArticle("mosul-toll", "Mosul toll", "ISIS killed 40 civilians in Mosul, officials said.");
+    // Its first version disagreed; the current one gives the seed's own figure.
+    await addArticle("corrected-count", "Corrected count", "Monitors said ISIS executed 90 civilians in Al-Qaryatain.", "Monitors said ISIS executed 67 civilians in Al-Qaryatain.");
+    const article = await getCurrentArticle(seedSlug);
+    const { conflicts } = await getWorkspaceIntelligence(reviewer, article, []);
+    const cross = conflicts.filter((c) => c.article);
+    expect(cross.map((c) => [c.label, c.article!.slug])).toEqual([
+      ["116 (Syrian Observatory for Human Rights) vs 40", "monitors-count"],
+      ["67 (Palmyra Coordination Committee) vs 40", "monitors-count"],
+    ]);
+    expect(article.version.plainText.slice(cross[0].first.start, cross[0].first.end)).toBe("116 civilians");
+    expect(cross[0].second).toMatchObject({ text: "40 civilians", passage: "Monitors said ISIS executed 40 civilians in Al-Qaryatain." });
+    expect(conflicts.filter((c) => !c.article).map((c) => c.label)).toEqual(["116 (Syrian Observatory for Human Rights) vs 67 (Palmyra Coordination Committee)"]);
+
+    // The other side sees the seed's figures, learnt from the database.
+    const other = await getCurrentArticle("monitors-count");
+    const seen = (await getWorkspaceIntelligence(reviewer, other, [])).conflicts.map((c) => [c.first.figure, c.second.figure, c.article?.slug]);
+    expect(seen.filter(([, , slug]) => slug === seedSlug)).toEqual([["40", "116", seedSlug], ["40", "67", seedSlug]]);
+    // The earlier report's "at least 116" and the corrected count's 67 disagree with 40 as well; Mosul's 40 is another event.
+    expect(seen.filter(([, , slug]) => slug !== seedSlug)).toEqual([["40", "116", "another-report"], ["40", "67", "corrected-count"]]);
+  });
 });

@@ -1,6 +1,7 @@
 // Figures that disagree (issue 16 §2): numeric statements about the same counted quantity
 // ("civilians killed") whose figures cannot both be right, with who gives each figure.
 // Pure TypeScript over the canonical plain text; offsets are UTF-16 indexes into that text.
+// Across articles: cross-figures.ts.
 import nlp from "compromise";
 import { lexiconTags } from "./lexicon";
 import { splitSentences } from "./sentences";
@@ -24,6 +25,9 @@ export type FigureMention = {
   /** "including 40 children": a part of a total, never in disagreement with the total. */
   part: boolean;
 };
+
+/** Cards within one article, at most: an article giving many tolls for one quantity would otherwise list every pair. */
+export const MAX_CONFLICTS = 20;
 
 export type FigureConflict = { key: string; quantity: string; first: FigureMention; second: FigureMention };
 
@@ -224,15 +228,15 @@ export function findFigureMentions(plainText: string): FigureMention[] {
   return mentions;
 }
 
-function disagree(a: FigureMention, b: FigureMention): boolean {
+export function disagree(a: FigureMention, b: FigureMention): boolean {
   if (a.part || b.part) return false;
   return a.high < b.low || b.high < a.low;
 }
 
 /** Pairs of figures for one quantity that cannot both be right: one card per pair of distinct figures. */
-export function findFigureConflicts(plainText: string): FigureConflict[] {
+export function findFigureConflicts(plainText: string, mentions: FigureMention[] = findFigureMentions(plainText)): FigureConflict[] {
   const byKey = new Map<string, FigureMention[]>();
-  for (const m of findFigureMentions(plainText)) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
+  for (const m of mentions) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
   const conflicts: FigureConflict[] = [];
   for (const [key, mentions] of byKey) {
     // One representative per figure: the first mention that names its source, else the first.
@@ -247,7 +251,7 @@ export function findFigureConflicts(plainText: string): FigureConflict[] {
       for (let y = x + 1; y < figures.length; y++)
         if (disagree(figures[x], figures[y])) conflicts.push({ key, quantity: figures[x].quantity, first: figures[x], second: figures[y] });
   }
-  return conflicts.sort((p, q) => p.first.start - q.first.start || p.second.start - q.second.start);
+  return conflicts.sort((p, q) => p.first.start - q.first.start || p.second.start - q.second.start).slice(0, MAX_CONFLICTS);
 }
 
 export function describeConflict(c: FigureConflict): string {
