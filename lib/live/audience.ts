@@ -26,7 +26,8 @@ export function mayReceive(user: Subscriber, event: LiveEvent): boolean {
 /** The event as this subscriber may see it: the queue count is for editors and admins only. */
 export function shapeFor(user: Subscriber, event: LiveEvent): LiveEvent {
   if (event.type === "claim" && event.data.queueCount !== undefined && !isEditorial(user)) {
-    const { queueCount: _dropped, ...data } = event.data;
+    const data = { ...event.data };
+    delete data.queueCount;
     return { ...event, data };
   }
   return event;
