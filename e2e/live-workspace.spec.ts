@@ -6,6 +6,8 @@ import { expect, selectInArticle, test } from "./fixtures";
 import { createClaimVia, deleteClaimVia, highlightOf, importArticle, openWorkspace, person, transitionVia, updateClaimVia } from "./live-helpers";
 
 test.describe("live workspace", () => {
+  // Three signed-in browsers on a shared 2-core machine: signing in alone can take many seconds.
+  test.describe.configure({ timeout: 150_000 });
   test("a colleague's claim appears, changes and disappears while the form keeps what I typed", async ({ browser }) => {
     const editor = await person(browser, "editor@example.org");
     const me = await person(browser, "reviewer@example.org");

@@ -64,7 +64,6 @@ export async function openEventStream(user: SessionUser, opts: StreamOptions): P
   const streamId = randomUUID();
   const articleId = opts.articleSlug ? await findArticleForPresence(relay, user, opts.articleSlug) : null;
   if (opts.once) return replayOnce(relay, user, opts.lastEventId);
-  if (articleId) await joinArticle(relay, user, articleId, streamId);
   const encoder = new TextEncoder();
   let closed = false;
   let unsubscribe = () => {};
@@ -109,6 +108,12 @@ export async function openEventStream(user: SessionUser, opts: StreamOptions): P
       unsubscribe = relay.subscribe(client);
       write("retry: 3000\n\n");
       try {
+        // Joined after subscribing, so this stream hears its own join (the list of who is here).
+        if (articleId) {
+          await joinArticle(relay, user, articleId, streamId);
+          // The browser left while the join was written: take it back (cleanup ran before the row existed).
+          if (closed) await leaveArticle(relay, articleId, streamId);
+        }
         if (opts.lastEventId !== null) {
           const missed = await relay.replay(client.user, opts.lastEventId);
           if (missed === "gap") write(formatControl("reload", { reason: "gap" }));
@@ -119,7 +124,7 @@ export async function openEventStream(user: SessionUser, opts: StreamOptions): P
             }
         }
       } catch (e) {
-        console.error("[live] replay failed", e instanceof Error ? e.message : e);
+        console.error("[live] stream start failed", e instanceof Error ? e.message : e);
         write(formatControl("reload", { reason: "replay-failed" }));
       }
       const queued = pending;
