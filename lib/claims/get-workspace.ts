@@ -17,6 +17,16 @@ export async function getReviewWorkspace(actor: SessionUser, slug: string): Prom
   return { article, claims, intelligence: await getWorkspaceIntelligence(actor, article, claims) };
 }
 
+/**
+ * The workspace's claims without its suggestions: what a live update re-reads (issue 15), so a
+ * colleague's save costs one claims query per open workspace, not the intelligence pass.
+ */
+export async function getWorkspaceClaims(actor: SessionUser, slug: string): Promise<Omit<ReviewWorkspace, "intelligence">> {
+  assertCanReview(actor);
+  const article = await getCurrentArticle(slug);
+  return { article, claims: await listClaimDtos(actor, article) };
+}
+
 export async function listClaimDtos(actor: SessionUser, article: CurrentArticle): Promise<ClaimDto[]> {
   assertCanReview(actor);
   const prisma = await getPrisma();
