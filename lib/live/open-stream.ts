@@ -4,8 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hasRole, REVIEW_ROLES, type SessionUser } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import type { Tx } from "@/lib/claims/update-claim";
-import { publishLive } from "./publish";
+import { writePresence } from "./publish";
 import { getRelay, PRESENCE_TTL_SECONDS, type LiveClient, type Relay } from "./relay";
 import { formatControl, formatEvent } from "./sse-format";
 
@@ -13,15 +12,6 @@ import { formatControl, formatEvent } from "./sse-format";
 const MAX_QUEUED_BYTES = 1_000_000;
 
 export type StreamOptions = { lastEventId: number | null; articleSlug: string | null; once?: boolean; signal?: AbortSignal };
-
-/** Everyone whose stream on the article is alive, by name, and announces it to the article's subscribers. */
-async function publishPresence(tx: Tx, articleId: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: string; name: string }[]>`
-    SELECT DISTINCT u."id", u."name" FROM "LivePresence" p JOIN "User" u ON u."id" = p."userId"
-    WHERE p."articleId" = ${articleId} AND p."seenAt" > now() - make_interval(secs => ${PRESENCE_TTL_SECONDS}::int) AND u."active"
-    ORDER BY u."name"`;
-  await publishLive(tx, { type: "presence", articleId, claimId: null, userId: null, data: { users: rows } });
-}
 
 async function findArticleForPresence(relay: Relay, user: SessionUser, slug: string): Promise<string> {
   if (!hasRole(user, REVIEW_ROLES)) throw new AppError("FORBIDDEN", "Only reviewers, editors and admins share presence on an article.");
@@ -31,10 +21,7 @@ async function findArticleForPresence(relay: Relay, user: SessionUser, slug: str
 }
 
 async function joinArticle(relay: Relay, user: SessionUser, articleId: string, streamId: string): Promise<void> {
-  await relay.db.prisma.$transaction(async (tx) => {
-    await tx.livePresence.create({ data: { id: streamId, userId: user.id, articleId, instance: relay.instance } });
-    await publishPresence(tx, articleId);
-  });
+  await writePresence(relay.db.prisma, { streamId, userId: user.id, articleId, instance: relay.instance }, true, PRESENCE_TTL_SECONDS);
 }
 
 /** The replay as one finished response: for scripts and checks that cannot hold a stream open. */
@@ -52,11 +39,8 @@ const SSE_HEADERS = {
   "x-accel-buffering": "no",
 };
 
-async function leaveArticle(relay: Relay, articleId: string, streamId: string): Promise<void> {
-  await relay.db.prisma.$transaction(async (tx) => {
-    await tx.livePresence.deleteMany({ where: { id: streamId } });
-    await publishPresence(tx, articleId);
-  });
+async function leaveArticle(relay: Relay, user: SessionUser, articleId: string, streamId: string): Promise<void> {
+  await writePresence(relay.db.prisma, { streamId, userId: user.id, articleId, instance: relay.instance }, false, PRESENCE_TTL_SECONDS);
 }
 
 export async function openEventStream(user: SessionUser, opts: StreamOptions): Promise<Response> {
@@ -78,7 +62,7 @@ export async function openEventStream(user: SessionUser, opts: StreamOptions): P
     } catch {
       // already closed by the client
     }
-    if (articleId) leaveArticle(relay, articleId, streamId).catch((e) => console.error("[live] presence leave failed", e instanceof Error ? e.message : e));
+    if (articleId) leaveArticle(relay, user, articleId, streamId).catch((e) => console.error("[live] presence leave failed", e instanceof Error ? e.message : e));
   };
 
   const stream = new ReadableStream<Uint8Array>({
@@ -112,7 +96,7 @@ export async function openEventStream(user: SessionUser, opts: StreamOptions): P
         if (articleId) {
           await joinArticle(relay, user, articleId, streamId);
           // The browser left while the join was written: take it back (cleanup ran before the row existed).
-          if (closed) await leaveArticle(relay, articleId, streamId);
+          if (closed) await leaveArticle(relay, user, articleId, streamId);
         }
         if (opts.lastEventId !== null) {
           const missed = await relay.replay(client.user, opts.lastEventId);
