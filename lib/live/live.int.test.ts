@@ -12,7 +12,7 @@ import { ENGINES, shareWithServices, type TestDatabase } from "@/lib/testing/dat
 import { transitionClaim } from "@/lib/workflow/transition-claim";
 import { addComment } from "@/lib/workflow/add-comment";
 import type { LiveEvent } from "./events";
-import { publishLive } from "./publish";
+import { publishLive, writePresence } from "./publish";
 import { Relay, type LiveClient } from "./relay";
 
 type Captured = { client: LiveClient; events: LiveEvent[] };
@@ -133,6 +133,26 @@ describe.each(ENGINES)("live events on $name", ({ create }) => {
       const stateEvent = (name: string) => subs[name].events.find((e) => e.type === "claim" && e.claimId === submitted.id && e.data.change === "state");
       expect(stateEvent("editor")).toMatchObject({ data: { state: "SUBMITTED", queueCount: expect.any(Number) } });
       expect(stateEvent("reviewer")?.data).not.toHaveProperty("queueCount");
+    } finally {
+      for (const stop of stops) stop();
+    }
+  });
+
+  it("presence: joining and leaving announce who is still here, to review roles only", async () => {
+    const editor = capture(users.editor);
+    const reader = capture(users.reader);
+    const stops = [relay.subscribe(editor.client), relay.subscribe(reader.client)];
+    try {
+      const article = await t.db.prisma.article.findFirstOrThrow();
+      const row = (user: SessionUser, streamId: string) => ({ streamId, userId: user.id, articleId: article.id, instance: relay.instance });
+      await writePresence(t.db.prisma, row(users.reviewer, "s1"), true, 45);
+      await writePresence(t.db.prisma, row(users.reviewer2, "s2"), true, 45);
+      await writePresence(t.db.prisma, row(users.reviewer, "s1"), false, 45);
+      await until(() => editor.events.filter((e) => e.type === "presence").length >= 3, "three presence events");
+      const lists = editor.events.flatMap((e) => (e.type === "presence" ? [e.data.users.map((u) => u.name)] : []));
+      expect(lists).toEqual([["Rita Reviewer"], ["Rita Reviewer", "Rob Reviewer"], ["Rob Reviewer"]]);
+      expect(reader.events).toEqual([]);
+      expect(await t.db.prisma.livePresence.count()).toBe(1);
     } finally {
       for (const stop of stops) stop();
     }
