@@ -6,6 +6,7 @@ import { formatDateTime } from "@/components/workflow/format";
 import { requirePageRole } from "@/lib/auth/session";
 import { ROLES } from "@/lib/auth/roles";
 import { listNotifications } from "@/lib/workflow/notifications";
+import LiveRefresh from "@/components/live/live-refresh";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Notifications · Factmark" };
@@ -15,6 +16,7 @@ export default async function NotificationsPage() {
   const notifications = await listNotifications(user);
   return (
     <main className="page workflow-page">
+      <LiveRefresh on={{ notifications: true }} />
       <h1>Notifications</h1>
       {notifications.length === 0 ? (
         <div className="empty-state" data-testid="notifications-empty">

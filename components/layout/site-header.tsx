@@ -6,6 +6,8 @@ import { needsPasswordChange } from "@/lib/accounts/account-notice";
 import { countReviewQueue } from "@/lib/workflow/list-queue";
 import { countUnreadNotifications } from "@/lib/workflow/notifications";
 import SignOutButton from "./sign-out-button";
+import LiveCount from "@/components/live/live-count";
+import LiveStatus from "@/components/live/live-status";
 
 export default async function SiteHeader() {
   const user = await getSessionUser();
@@ -20,12 +22,12 @@ export default async function SiteHeader() {
               <Link href="/account" className="acct-header-notice">Please change your one-time password</Link>
             )}
             {queueCount !== null && (
-              <Link href="/review/queue" data-testid="queue-link" aria-label={`Review queue, ${queueCount} waiting`}>
-                Review queue <span className="header-count" data-testid="queue-count">{queueCount}</span>
+              <Link href="/review/queue" data-testid="queue-link">
+                Review queue <LiveCount kind="queue" initial={queueCount} testId="queue-count" />
               </Link>
             )}
-            <Link href="/notifications" data-testid="notifications-link" aria-label={`Notifications, ${unread} unread`}>
-              Notifications{unread > 0 && <> <span className="header-count" data-testid="unread-count">{unread}</span></>}
+            <Link href="/notifications" data-testid="notifications-link">
+              Notifications<LiveCount kind="unread" initial={unread} testId="unread-count" />
             </Link>
             {user.role === "ADMIN" && <Link href="/admin/users">Users</Link>}
             <Link href="/account">Account</Link>
@@ -33,6 +35,7 @@ export default async function SiteHeader() {
               <span className="user-name">{user.name}</span> <span className="role-badge">{ROLE_LABELS[user.role]}</span>
             </span>
             <SignOutButton />
+            <LiveStatus />
           </>
         ) : (
           <Link href="/login">Sign in</Link>

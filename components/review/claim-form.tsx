@@ -41,6 +41,10 @@ type Props = {
   initial: ClaimDraft;
   /** A save refused as stale: the user's draft stays, and the current values are shown beside it. */
   conflict: { message: string; current: ClaimDto } | null;
+  /** A colleague saved this claim while the form was open (issue 15), before any save was tried. */
+  liveChange?: ClaimDto | null;
+  /** A colleague deleted this claim while the form was open. */
+  liveDeleted?: boolean;
   serverError: string | null;
   serverFieldErrors: Record<string, string[]>;
   busy: boolean;
@@ -51,14 +55,27 @@ type Props = {
   onUseCurrent(): void;
 };
 
+/** The other person's saved values, beside the user's own draft. */
+function TheirVersion({ current, testId }: { current: ClaimDto; testId: string }) {
+  return (
+    <dl data-testid={`${testId}-values`}>
+      <dt>Current verdict</dt><dd data-testid={`${testId}-verdict`}>{VERDICT_INFO[current.verdict].label}</dd>
+      <dt>Current explanation</dt><dd data-testid={`${testId}-explanation`}>{current.explanation || "—"}</dd>
+      <dt>Current sources</dt><dd>{current.sources.map((s) => s.title).join("; ") || "none"}</dd>
+      <dt>Saved by</dt><dd>{current.updatedBy.name}, {formatDate(new Date(current.updatedAt))}</dd>
+    </dl>
+  );
+}
+
 function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return <p id={id} className="field-error">{errors.join(" ")}</p>;
 }
 
-export default function ClaimForm({ mode, quote, initial, conflict, serverError, serverFieldErrors, busy, canDelete, onSave, onDelete, onCancel, onUseCurrent }: Props) {
+export default function ClaimForm({ mode, quote, initial, conflict, liveChange = null, liveDeleted = false, serverError, serverFieldErrors, busy, canDelete, onSave, onDelete, onCancel, onUseCurrent }: Props) {
   const [draft, setDraft] = useState<ClaimDraft>(initial);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
+  const [showTheirs, setShowTheirs] = useState(false);
   const uid = useId();
   const verdictRef = useRef<HTMLSelectElement>(null);
   const errors = { ...serverFieldErrors, ...clientErrors };
@@ -89,16 +106,26 @@ export default function ClaimForm({ mode, quote, initial, conflict, serverError,
       {conflict && (
         <div className="conflict" role="alert" data-testid="conflict">
           <p><strong>Not saved: </strong>{conflict.message}</p>
-          <dl>
-            <dt>Current verdict</dt><dd data-testid="conflict-verdict">{VERDICT_INFO[conflict.current.verdict].label}</dd>
-            <dt>Current explanation</dt><dd data-testid="conflict-explanation">{conflict.current.explanation || "—"}</dd>
-            <dt>Current sources</dt><dd>{conflict.current.sources.map((s) => s.title).join("; ") || "none"}</dd>
-            <dt>Saved by</dt><dd>{conflict.current.updatedBy.name}, {formatDate(new Date(conflict.current.updatedAt))}</dd>
-          </dl>
+          <TheirVersion current={conflict.current} testId="conflict" />
           <p className="muted">Your version is still in the form below. Save again to replace theirs, or take theirs instead.</p>
           <button type="button" className="link-button" onClick={onUseCurrent}>Discard mine and use theirs</button>
         </div>
       )}
+      {liveChange && (
+        <div className="live-change" role="status" data-testid="live-change">
+          <p><strong>{liveChange.updatedBy.name} saved this claim while you were editing.</strong> Your version is still in the form.</p>
+          <button type="button" className="link-button" aria-expanded={showTheirs} onClick={() => setShowTheirs((v) => !v)}>
+            {showTheirs ? "Hide their version" : "Show their version"}
+          </button>
+          {showTheirs && (
+            <>
+              <TheirVersion current={liveChange} testId="live-change" />
+              <button type="button" className="link-button" onClick={onUseCurrent}>Discard mine and use theirs</button>
+            </>
+          )}
+        </div>
+      )}
+      {liveDeleted && !conflict && <p className="live-change" role="status" data-testid="live-deleted">Someone deleted this claim while you were editing; saving will not bring it back.</p>}
       {serverError && !conflict && <p className="form-error" role="alert" data-testid="form-error">{serverError}</p>}
 
       <div className="field">

@@ -17,9 +17,13 @@ import FigureConflicts, { draftFromConflict } from "./figure-conflicts";
 import SuggestedClaims from "./suggested-claims";
 import CheckedBeforeRegion from "./checked-before";
 import type { CheckedBefore } from "@/lib/intelligence/checked-before";
+import AlsoHere from "@/components/live/also-here";
+import { useLiveClaims } from "@/components/live/use-live-claims";
 
 type Props = {
   slug: string;
+  /** For matching live events to this article (issue 15). */
+  articleId: string;
   articleVersionId: string;
   plainText: string;
   doc: TArticleDoc;
@@ -52,7 +56,7 @@ const inDocumentOrder = (a: ClaimDto, b: ClaimDto) => {
   return pa.start - pb.start || pb.end - pa.end || a.createdAt.localeCompare(b.createdAt);
 };
 
-export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc, initialClaims, currentUserId, canReattach = false, intelligence }: Props) {
+export default function ReviewWorkspace({ slug, articleId, articleVersionId, plainText, doc, initialClaims, currentUserId, canReattach = false, intelligence }: Props) {
   const [suggestions, setSuggestions] = useState<SuggestionDto[]>(intelligence.suggestions);
   const [claims, setClaims] = useState<ClaimDto[]>(initialClaims);
   const [selection, setSelection] = useState<TextSelection | null>(null);
@@ -66,6 +70,11 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
   const [conflict, setConflict] = useState<{ message: string; current: ClaimDto } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const editorRef = useRef<ReviewEditorHandle>(null);
+  const live = useLiveClaims({ slug, articleId, articleVersionId, setClaims });
+  // A colleague saved the claim open in the form (issue 15): the merged list has a newer version.
+  const theirs = form?.mode === "edit" ? claims.find((c) => c.id === form.claim.id) : undefined;
+  const liveChange = form?.mode === "edit" && !conflict && theirs && theirs.version > form.claim.version && theirs.updatedBy.id !== currentUserId ? theirs : null;
+  const liveDeleted = form?.mode === "edit" && !theirs;
 
   const visible = useMemo(
     () =>
@@ -331,6 +340,8 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
           <span className="muted">Select words, then press <kbd>a</kbd>. <kbd>j</kbd>/<kbd>k</kbd> move between claims, <kbd>Esc</kbd> closes.</span>
         </div>
         <AnnotationsPanel slug={slug} />
+        <AlsoHere users={live.presence} currentUserId={currentUserId} />
+        {live.newVersionBy && <p className="live-change" role="status" data-testid="new-version">{live.newVersionBy} saved a new version of the article. Reload the page to review the new text.</p>}
         <p className="notice" role="status" data-testid="notice">{notice}</p>
         <ReviewEditor ref={editorRef} doc={doc} highlights={highlights} onSelectionChange={setSelection} onClickOffset={onClickOffset} onKey={onKey} />
       </div>
@@ -342,6 +353,8 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
             quote={form.mode === "create" ? plainText.slice(form.start, form.end) : form.claim.quote}
             initial={form.initial}
             conflict={conflict}
+            liveChange={liveChange}
+            liveDeleted={liveDeleted}
             serverError={serverError}
             serverFieldErrors={serverFieldErrors}
             busy={busy}
@@ -350,8 +363,9 @@ export default function ReviewWorkspace({ slug, articleVersionId, plainText, doc
             onDelete={remove}
             onCancel={closeForm}
             onUseCurrent={() => {
-              if (form.mode !== "edit" || !conflict) return;
-              setForm({ mode: "edit", key: ++formKeys, claim: conflict.current, initial: draftFromClaim(conflict.current) });
+              const current = conflict?.current ?? liveChange;
+              if (form.mode !== "edit" || !current) return;
+              setForm({ mode: "edit", key: ++formKeys, claim: current, initial: draftFromClaim(current) });
               setConflict(null);
             }}
           />

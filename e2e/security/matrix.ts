@@ -145,6 +145,13 @@ export const MATRIX: Record<RouteKey, Case[]> = {
   ],
   // Web Annotation API and personal tokens (issue 19)
   "GET /api/tokens": [{ name: "own tokens", expect: api(SIGNED_IN), build: async () => get("/api/tokens") }],
+
+  // Live collaboration (issue 15). once=1 answers with the replay and closes, so the suite can read it.
+  "GET /api/events": [
+    { name: "own event stream (replay only)", expect: api(SIGNED_IN), build: async () => get("/api/events?once=1&lastEventId=0") },
+    { name: "presence on an article", expect: api(REVIEW), build: async () => get(`/api/events?once=1&article=${seed}`) },
+  ],
+  "GET /api/health": [{ name: "health for load balancers", expect: api(EVERYONE), build: async () => get("/api/health") }],
   "POST /api/tokens": [{ name: "create a token", expect: api(SIGNED_IN), build: async () => ({ method: "POST", path: "/api/tokens", json: { name: "Matrix token" } }) }],
   "DELETE /api/tokens/[id]": [
     {

@@ -1,4 +1,5 @@
 import "server-only";
+import { publishLive } from "@/lib/live/publish";
 import type { SessionUser } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -98,6 +99,8 @@ export async function saveArticleVersion(
       report.ms = Math.round(performance.now() - started);
       await tx.articleVersion.update({ where: { id: version.id }, data: { reanchorReport: report } });
       await tx.article.update({ where: { id: article.id }, data: { updatedAt: new Date() } });
+      // Open workspaces learn that their text is out of date, and their claims moved (issue 15).
+      await publishLive(tx, { type: "version", articleId: article.id, claimId: null, userId: null, data: { number: version.number, actor: { id: user.id, name: user.name } } });
       return { slug, version, report };
     },
     { timeout: 60_000, maxWait: 20_000 },

@@ -10,12 +10,25 @@ import type { TReviewState } from "./claim-dto";
 // Prisma filters.
 export const REVIEWER_EDITABLE_STATES: readonly TReviewState[] = statesAllowing("edit", { role: "REVIEWER", isAuthor: true });
 
-export function isEditorial(actor: SessionUser): boolean {
+export function isEditorial(actor: Pick<SessionUser, "role">): boolean {
   return actor.role === "EDITOR" || actor.role === "ADMIN";
 }
 
 export function assertCanReview(actor: SessionUser): void {
   if (!hasRole(actor, REVIEW_ROLES)) throw new AppError("FORBIDDEN", "Only reviewers, editors and admins can work on claims.");
+}
+
+/**
+ * Which claims a user sees in the review workspace (and therefore in the live stream, issue 15):
+ * reviewers, editors and admins see every live claim on an article; readers see none (they read
+ * PublishedClaim snapshots). The Prisma filter and the pure check must stay the same rule.
+ */
+export function visibleClaimWhere(actor: Pick<SessionUser, "role">): Prisma.ClaimWhereInput {
+  return hasRole(actor, REVIEW_ROLES) ? { deletedAt: null } : { id: { in: [] } };
+}
+
+export function canSeeClaim(actor: Pick<SessionUser, "role">, claim: { authorId: string; state: TReviewState; deletedAt: Date | null }): boolean {
+  return hasRole(actor, REVIEW_ROLES) && claim.deletedAt === null;
 }
 
 export function canEditClaim(actor: SessionUser, claim: { authorId: string; state: TReviewState; deletedAt: Date | null }): boolean {

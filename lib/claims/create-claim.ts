@@ -9,6 +9,7 @@ import { assertCanReview } from "./access";
 import type { ClaimDto } from "./claim-dto";
 import { CLAIM_INCLUDE, claimSnapshot, toClaimDto } from "./claim-rows";
 import { sourceRows } from "./write-sources";
+import { publishClaimChange } from "@/lib/live/publish";
 
 export const MAX_QUOTE_LENGTH = 5000;
 
@@ -57,6 +58,7 @@ export async function createClaim(actor: SessionUser, input: TCreateClaim): Prom
       include: CLAIM_INCLUDE,
     });
     await tx.claimEvent.create({ data: { claimId: row.id, actorId: actor.id, type: "CREATED", after: { quote, ...claimSnapshot(row), ...(basedOn ? { basedOn: basedOn.label } : {}) } } });
+    await publishClaimChange(tx, actor, row, "created");
     return toClaimDto(row, actor, text);
   });
 }

@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { getCurrentArticle, type CurrentArticle } from "@/lib/articles/read-articles";
 import { getPrisma } from "@/lib/db/client";
 import { getWorkspaceIntelligence, type WorkspaceIntelligence } from "@/lib/intelligence/workspace-intelligence";
-import { assertCanReview } from "./access";
+import { assertCanReview, visibleClaimWhere } from "./access";
 import type { ClaimDto } from "./claim-dto";
 import { CLAIM_INCLUDE, toClaimDto } from "./claim-rows";
 
@@ -17,10 +17,20 @@ export async function getReviewWorkspace(actor: SessionUser, slug: string): Prom
   return { article, claims, intelligence: await getWorkspaceIntelligence(actor, article, claims) };
 }
 
+/**
+ * The workspace's claims without its suggestions: what a live update re-reads (issue 15), so a
+ * colleague's save costs one claims query per open workspace, not the intelligence pass.
+ */
+export async function getWorkspaceClaims(actor: SessionUser, slug: string): Promise<Omit<ReviewWorkspace, "intelligence">> {
+  assertCanReview(actor);
+  const article = await getCurrentArticle(slug);
+  return { article, claims: await listClaimDtos(actor, article) };
+}
+
 export async function listClaimDtos(actor: SessionUser, article: CurrentArticle): Promise<ClaimDto[]> {
   assertCanReview(actor);
   const prisma = await getPrisma();
-  const rows = await prisma.claim.findMany({ where: { articleId: article.id, deletedAt: null }, include: CLAIM_INCLUDE, orderBy: { createdAt: "asc" } });
+  const rows = await prisma.claim.findMany({ where: { articleId: article.id, ...visibleClaimWhere(actor) }, include: CLAIM_INCLUDE, orderBy: { createdAt: "asc" } });
   const claims = rows.map((row) => toClaimDto(row, actor, article.version.plainText));
   const startOf = (c: ClaimDto) => (c.placement.status === "placed" ? c.placement.start : Number.MAX_SAFE_INTEGER);
   const endOf = (c: ClaimDto) => (c.placement.status === "placed" ? c.placement.end : Number.MAX_SAFE_INTEGER);

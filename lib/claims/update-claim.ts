@@ -10,6 +10,7 @@ import { editableClaimWhere } from "./access";
 import type { ClaimDto } from "./claim-dto";
 import { CLAIM_INCLUDE, claimSnapshot, toClaimDto } from "./claim-rows";
 import { sourceRows } from "./write-sources";
+import { publishClaimChange } from "@/lib/live/publish";
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -56,6 +57,7 @@ export async function updateClaim(actor: SessionUser, id: string, input: { versi
     const row = await tx.claim.findUniqueOrThrow({ where: { id }, include: CLAIM_INCLUDE });
     await tx.claimEvent.create({ data: { claimId: id, actorId: actor.id, type: "UPDATED", before: claimSnapshot(before), after: claimSnapshot(row) } });
     if (before.state === "APPROVED") await notifyEditors(tx, actor, row, `${actor.name} revised the approved claim “${row.quote}”; the revision waits for review.`);
+    await publishClaimChange(tx, actor, row, "updated");
     return toClaimDto(row, actor, await currentText(tx, row.articleId));
   });
 }
@@ -70,5 +72,7 @@ export async function deleteClaim(actor: SessionUser, id: string, version: numbe
     });
     if (deleted.count === 0 || !before) return explainRefusal(tx, actor, id, "delete");
     await tx.claimEvent.create({ data: { claimId: id, actorId: actor.id, type: "DELETED", before: claimSnapshot(before) } });
+    // The state before deletion decides who hears it: whoever could see the claim learns it is gone.
+    await publishClaimChange(tx, actor, { ...before, version: before.version + 1 }, "deleted");
   });
 }

@@ -55,6 +55,9 @@ function stop() {
   server.close(() => process.exit(0));
   // Open keep-alive connections would hold close() up.
   server.closeIdleConnections();
+  // Live event streams (issue 15) never go idle: give requests in flight a second, then cut the
+  // streams; their browsers reconnect (to another instance behind a load balancer) and replay.
+  setTimeout(() => server.closeAllConnections(), 1_000).unref();
   setTimeout(() => process.exit(0), 5_000).unref();
 }
 process.on("SIGINT", stop);

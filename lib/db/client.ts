@@ -7,7 +7,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, parseDatabaseUrl } from "./url";
 
 export type Db =
-  | { kind: "postgres"; prisma: PrismaClient; close: () => Promise<void> }
+  | { kind: "postgres"; prisma: PrismaClient; url: string; close: () => Promise<void> }
   | { kind: "pglite"; prisma: PrismaClient; pglite: PGlite; dataDir: string | null; close: () => Promise<void> };
 
 // PGlite takes no lock on its data folder, so a second process (another server, or a CLI migrate
@@ -59,7 +59,7 @@ export async function openDb(url: string = databaseUrl()): Promise<Db> {
   if (target.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const prisma = new PrismaClient({ adapter: new PrismaPg(postgresPoolConfig(target.url)) });
-    return { kind: "postgres", prisma, close: () => prisma.$disconnect() };
+    return { kind: "postgres", prisma, url: target.url, close: () => prisma.$disconnect() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");

@@ -31,7 +31,7 @@ async function serveBackupsUntilExit(dataDir: string, pglite: PGlite) {
 
 let stopServingBackups: (() => Promise<void>) | null = null;
 
-async function pendingMigrations(db: Db): Promise<string[]> {
+export async function pendingMigrations(db: Db): Promise<string[]> {
   const dir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma/migrations");
   const wanted = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
   let applied: string[] = [];

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { notifyUser } from "./notify";
+import { publishLive } from "@/lib/live/publish";
 
 export type AssignmentsDto = { slug: string; reviewers: { id: string; name: string }[] };
 
@@ -31,6 +32,7 @@ export async function setAssignments(actor: SessionUser, slug: string, reviewerI
     await tx.articleEvent.create({
       data: { articleId: article.id, actorId: actor.id, type: "ASSIGNMENTS_CHANGED", before: { reviewers: names(currentIds) }, after: { reviewers: names(wanted) } },
     });
+    await publishLive(tx, { type: "assignment", articleId: article.id, claimId: null, userId: null, data: { slug, reviewerIds: wanted } });
     for (const id of added) await notifyUser(tx, actor, id, "ASSIGNED", `${actor.name} assigned you the article “${article.title}”.`);
     for (const id of removed) await notifyUser(tx, actor, id, "UNASSIGNED", `${actor.name} removed you from the article “${article.title}”; it is no longer assigned to you.`);
     return { slug, reviewers: valid.sort((a, b) => a.name.localeCompare(b.name)) };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/client";
+import { publishUnreadCount } from "@/lib/live/publish";
 
 export type NotificationDto = { id: string; type: string; message: string; claimId: string | null; createdAt: string; read: boolean };
 
@@ -19,6 +20,10 @@ export async function countUnreadNotifications(actor: SessionUser | null): Promi
 /** Marks the user's own notifications read; the userId in the filter keeps anyone else's untouched. */
 export async function markNotificationsRead(actor: SessionUser): Promise<number> {
   const prisma = await getPrisma();
-  const { count } = await prisma.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
-  return count;
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+    // The user's other tabs (and instances) clear their header count too (issue 15).
+    if (count) await publishUnreadCount(tx, [actor.id]);
+    return count;
+  });
 }

@@ -1,17 +1,21 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/claims/update-claim";
+import { publishUnreadCount } from "@/lib/live/publish";
 
 // In-app notifications, written in the same transaction as the change they announce.
 
 /** Tells every active editor and admin (except the actor) about a claim that waits for review. */
 export async function notifyEditors(tx: Tx, actor: SessionUser, claim: { id: string }, message: string): Promise<void> {
   const editors = await tx.user.findMany({ where: { role: { in: ["EDITOR", "ADMIN"] }, active: true, id: { not: actor.id } }, select: { id: true } });
-  if (editors.length) await tx.notification.createMany({ data: editors.map((e) => ({ userId: e.id, claimId: claim.id, type: "SUBMITTED", message })) });
+  if (!editors.length) return;
+  await tx.notification.createMany({ data: editors.map((e) => ({ userId: e.id, claimId: claim.id, type: "SUBMITTED", message })) });
+  await publishUnreadCount(tx, editors.map((e) => e.id));
 }
 
 /** Tells one user, unless they did it themselves. */
 export async function notifyUser(tx: Tx, actor: SessionUser, userId: string, type: string, message: string, claimId: string | null = null): Promise<void> {
   if (userId === actor.id) return;
   await tx.notification.create({ data: { userId, claimId, type, message } });
+  await publishUnreadCount(tx, [userId]);
 }

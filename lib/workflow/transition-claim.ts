@@ -8,6 +8,7 @@ import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TTransition } from "@/lib/validation/workflow";
 import { notifyEditors, notifyUser } from "./notify";
+import { publishClaimChange } from "@/lib/live/publish";
 import { decide, STATE_LABELS, type TTransitionAction } from "./state-machine";
 
 /**
@@ -108,6 +109,7 @@ export async function transitionClaim(actor: SessionUser, id: string, input: TTr
     else if (input.action === "requestChanges") await notifyUser(tx, actor, after.authorId, "CHANGES_REQUESTED", `${actor.name} requested changes to your claim ${quote}: ${reason}`, id);
     else await notifyUser(tx, actor, after.authorId, "RETRACTED", `${actor.name} retracted your claim ${quote}: ${reason}`, id);
 
+    await publishClaimChange(tx, actor, after, "state");
     return toClaimDto(after, actor, await currentText(tx, after.articleId));
   });
 }

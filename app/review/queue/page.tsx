@@ -9,6 +9,7 @@ import { listReviewQueue } from "@/lib/workflow/list-queue";
 import { REVIEW_STATES, STATE_LABELS } from "@/lib/workflow/state-machine";
 import { ZQueueFilters } from "@/lib/validation/workflow";
 import { VERDICT_INFO, VERDICTS } from "@/lib/verdicts";
+import LiveRefresh from "@/components/live/live-refresh";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review queue · Factmark" };
@@ -32,6 +33,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
   const filtered = !!(filters.article || filters.reviewer || filters.verdict || filters.state !== "SUBMITTED");
   return (
     <main className="page wide workflow-page">
+      <LiveRefresh on={{ claims: "all" }} />
       <h1>Review queue</h1>
       <form method="get" className="filters" aria-label="Filter the queue">
         <label>

@@ -26,6 +26,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
       <h1 className="visually-hidden">Review: {article.title}</h1>
       <ReviewWorkspace
         slug={article.slug}
+        articleId={article.id}
         articleVersionId={article.version.id}
         plainText={article.version.plainText}
         doc={article.version.doc}

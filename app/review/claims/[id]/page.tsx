@@ -14,6 +14,7 @@ import { EVENT_LABELS } from "@/lib/workflow/history";
 import { STATE_LABELS } from "@/lib/workflow/state-machine";
 import { STANCE_LABELS, VERDICT_INFO, type TStance } from "@/lib/verdicts";
 import { pageId } from "@/lib/validation/page-params";
+import LiveRefresh from "@/components/live/live-refresh";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claim · Factmark" };
@@ -30,6 +31,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   const pending = published && !published.retractedAt && published.claimVersion !== claim.version;
   return (
     <main className="page workflow-page">
+      <LiveRefresh on={{ claimId: claim.id }} />
       <p className="breadcrumb">
         <Link href={`/articles/${article.slug}/review`}>← {article.title}</Link>
       </p>

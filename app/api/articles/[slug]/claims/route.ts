@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth/session";
-import { getReviewWorkspace } from "@/lib/claims/get-workspace";
+import { getWorkspaceClaims } from "@/lib/claims/get-workspace";
 import { createClaim } from "@/lib/claims/create-claim";
 import { handleRoute, parseInput, readJson } from "@/lib/http/route";
 import { ZCreateClaim } from "@/lib/validation/claims";
@@ -11,7 +11,7 @@ export async function GET(_req: Request, { params }: Ctx) {
   return handleRoute(async () => {
     const actor = await requireUser();
     const slug = parseSlugParam((await params).slug);
-    const { article, claims } = await getReviewWorkspace(actor, slug);
+    const { article, claims } = await getWorkspaceClaims(actor, slug);
     return Response.json({ articleVersionId: article.version.id, plainText: article.version.plainText, claims });
   });
 }

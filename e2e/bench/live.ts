@@ -1,0 +1,269 @@
+// npm run bench:live (issue 15, "Load and soak"): one production instance on a throwaway
+// PostgreSQL database.
+//  1. 500 concurrent SSE subscribers, 20 claim writes a second for 60 s: delivery latency p50/p95,
+//     events lost and duplicated (counted per subscriber), the server's memory before, during, after.
+//  2. Connection churn: 5,000 connects and disconnects in bursts; pg_stat_activity rows and memory
+//     before and after (no leaked listeners or database connections).
+// Needs `npm run build` first. Writes its section of docs/benchmarks.md.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import pg from "pg";
+import { signIn, type Client } from "../resilience/http-clients";
+import { writeBenchmarkSection } from "./benchmarks-doc";
+
+const PORT = Number(process.env.LIVE_BENCH_PORT ?? 3233);
+const BASE = `http://127.0.0.1:${PORT}`;
+const SUBSCRIBERS = Number(process.env.LIVE_SUBSCRIBERS ?? 500);
+const WRITES_PER_SECOND = Number(process.env.LIVE_WRITES_PER_SECOND ?? 20);
+const SECONDS = Number(process.env.LIVE_SECONDS ?? 60);
+const CHURN = Number(process.env.LIVE_CHURN ?? 5000);
+const BURST = 250;
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const DB_NAME = `factmark_bench_live_${Date.now()}_${randomBytes(3).toString("hex")}`;
+const DB_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+async function adminQuery<T extends pg.QueryResultRow>(sql: string, params: unknown[] = [], url = ADMIN_URL): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<T>(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+function rssKb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) : NaN;
+}
+
+/** Database sessions of the app (this script's own admin connection excluded). */
+async function appConnections(): Promise<number> {
+  const [r] = await adminQuery<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [DB_NAME], DB_URL);
+  return r.n;
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["lib/cli/serve.mjs"], {
+    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: DB_URL, FACTMARK_DEMO: "1", NEXTAUTH_SECRET: "bench-live-secret", NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(`${BASE}/api/health`).then((r) => r.status === 200, () => false);
+    if (ok) return child;
+    if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
+    await sleep(250);
+  }
+  throw new Error(`server did not start:\n${log}`);
+}
+
+type Sub = { req: http.ClientRequest; ids: Map<string, number>; duplicates: number; ready: Promise<void>; close: () => void };
+
+const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+
+/** One SSE subscriber: counts every event id it receives and when. */
+function subscribe(client: Client, query = ""): Sub {
+  const ids = new Map<string, number>();
+  let markReady = () => {};
+  let fail: (e: Error) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    fail = reject;
+  });
+  const sub: Sub = { req: null as unknown as http.ClientRequest, ids, duplicates: 0, ready, close: () => sub.req.destroy() };
+  sub.req = http.get(`${BASE}/api/events${query}`, { agent, headers: { cookie: client.cookie, accept: "text/event-stream" } }, (res) => {
+    if (res.statusCode !== 200) {
+      fail(new Error(`stream answered ${res.statusCode}`));
+      res.resume();
+      return;
+    }
+    res.setEncoding("utf8");
+    let buffer = "";
+    res.on("data", (chunk: string) => {
+      buffer += chunk;
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (frame.startsWith("event: ready")) markReady();
+        const id = /^id: (\d+)/m.exec(frame)?.[1];
+        if (!id) continue;
+        if (ids.has(id)) sub.duplicates++;
+        else ids.set(id, performance.now());
+      }
+    });
+    res.on("error", () => {});
+  });
+  sub.req.on("error", (e) => fail(e));
+  return sub;
+}
+
+async function main() {
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(", ");
+  console.log(`[bench:live] load average before: ${load}`);
+  await adminQuery(`CREATE DATABASE "${DB_NAME}"`);
+  let server: ChildProcess | null = null;
+  try {
+    execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: DB_URL }, stdio: "pipe" });
+    server = await startServer();
+    const pid = server.pid!;
+    const users = await Promise.all(["reviewer", "reviewer2", "editor", "admin"].map((u) => signIn(BASE, `${u}@example.org`, "factmark-demo")));
+    const writer = users[2];
+    const { articleVersionId, plainText, slug } = await (async () => {
+      const [a] = await adminQuery<{ slug: string }>(`SELECT slug FROM "Article" LIMIT 1`, [], DB_URL);
+      const j = (await (await fetch(`${BASE}/api/articles/${a.slug}/claims`, { headers: { cookie: writer.cookie } })).json()) as { articleVersionId: string; plainText: string };
+      return { ...j, slug: a.slug };
+    })();
+    const words = [...plainText.matchAll(/\S+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+
+    // Warm the routes once, then measure the baseline.
+    await (async () => {
+      const s = subscribe(users[0]);
+      await s.ready;
+      s.close();
+    })();
+    await sleep(2000);
+    const connectionsAtStart = await appConnections();
+    const memStart = rssKb(pid);
+
+    // 1. Fan-out under load.
+    const subs: Sub[] = [];
+    for (let i = 0; i < SUBSCRIBERS; i++) subs.push(subscribe(users[i % users.length]));
+    await Promise.all(subs.map((s) => s.ready));
+    const connectionsWithSubscribers = await appConnections();
+    console.log(`[bench:live] ${subs.length} subscribers connected; app connections ${connectionsAtStart} → ${connectionsWithSubscribers}`);
+
+    const writes: { sentAt: number; answeredAt: number; claimId: string | null; status: number }[] = [];
+    const total = WRITES_PER_SECOND * SECONDS;
+    const t0 = performance.now();
+    let memDuring = 0;
+    const inflight: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = t0 + (i * 1000) / WRITES_PER_SECOND;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      if (i === Math.floor(total / 2)) memDuring = rssKb(pid);
+      const w = words[(i * 7) % (words.length - 3)];
+      const end = words[((i * 7) % (words.length - 3)) + 2].end;
+      const sentAt = performance.now();
+      inflight.push(
+        fetch(`${BASE}/api/articles/${slug}/claims`, {
+          method: "POST",
+          headers: { cookie: writer.cookie, "content-type": "application/json", origin: BASE },
+          body: JSON.stringify({ articleVersionId, start: w.start, end, fields: { verdict: "ACCURATE", explanation: `Bench write ${i}.`, tags: [], sources: [] } }),
+        }).then(
+          async (res) => {
+            const body = (await res.json().catch(() => null)) as { claim?: { id: string } } | null;
+            writes.push({ sentAt, answeredAt: performance.now(), claimId: body?.claim?.id ?? null, status: res.status });
+          },
+          () => void writes.push({ sentAt, answeredAt: performance.now(), claimId: null, status: 0 }),
+        ),
+      );
+    }
+    await Promise.all(inflight);
+    const elapsed = (performance.now() - t0) / 1000;
+    await sleep(3000); // let the last events arrive
+
+    // Which event id belongs to which write: the LiveEvent rows name the claim.
+    const rows = await adminQuery<{ id: string; claimId: string }>(`SELECT id::text AS id, "claimId" FROM "LiveEvent" WHERE type = 'claim' AND data->>'change' = 'created'`, [], DB_URL);
+    const eventOf = new Map(rows.map((r) => [r.claimId, r.id]));
+    const ok = writes.filter((w) => w.status === 201 && w.claimId);
+    const latFromSend: number[] = [];
+    const latFromAnswer: number[] = [];
+    let lost = 0;
+    let duplicated = 0;
+    for (const s of subs) duplicated += s.duplicates;
+    for (const w of ok) {
+      const id = eventOf.get(w.claimId!);
+      for (const s of subs) {
+        const at = id ? s.ids.get(id) : undefined;
+        if (at === undefined) {
+          lost++;
+          continue;
+        }
+        latFromSend.push(at - w.sentAt);
+        latFromAnswer.push(Math.max(0, at - w.answeredAt));
+      }
+    }
+    const writeMs = ok.map((w) => w.answeredAt - w.sentAt);
+    for (const s of subs) s.close();
+    await sleep(10_000);
+    const memAfter = rssKb(pid);
+    const connectionsAfterFanout = await appConnections();
+
+    // 2. Churn: connect and disconnect in bursts; every tenth stream also joins an article's presence.
+    const churnStart = { connections: await appConnections(), rss: rssKb(pid) };
+    let churned = 0;
+    let churnErrors = 0;
+    const tc = performance.now();
+    while (churned < CHURN) {
+      const burst = Array.from({ length: Math.min(BURST, CHURN - churned) }, (_, i) => subscribe(users[i % users.length], (churned + i) % 10 === 0 ? `?article=${slug}` : ""));
+      const results = await Promise.allSettled(burst.map((s) => s.ready));
+      churnErrors += results.filter((r) => r.status === "rejected").length;
+      for (const s of burst) s.close();
+      churned += burst.length;
+    }
+    const churnSeconds = (performance.now() - tc) / 1000;
+    await sleep(10_000);
+    const churnEnd = { connections: await appConnections(), rss: rssKb(pid) };
+    const [presence] = await adminQuery<{ n: number }>(`SELECT count(*)::int AS n FROM "LivePresence"`, [], DB_URL);
+
+    const loadAfter = os.loadavg().map((l) => l.toFixed(1)).join(", ");
+    const expected = ok.length * subs.length;
+    const md = `## Live updates (issue 15): \`npm run bench:live\`
+
+One production instance (\`node lib/cli/serve.mjs\`) on a throwaway PostgreSQL database, measured on ${new Date().toISOString().slice(0, 10)}. The machine (${os.cpus().length} cores) was shared with other work: load average ${load} before, ${loadAfter} after.
+
+**Fan-out:** ${subs.length} SSE subscribers (4 signed-in users, all allowed to see every claim), ${WRITES_PER_SECOND} claim writes a second for ${SECONDS} s (${total} writes, ${ok.length} answered 201, in ${elapsed.toFixed(1)} s).
+
+| measure | value |
+|---|---|
+| deliveries expected (writes × subscribers) | ${expected.toLocaleString("en")} |
+| events lost | ${lost} |
+| events duplicated | ${duplicated} |
+| latency, write answered → event received: p50 / p95 | ${pct(latFromAnswer, 50).toFixed(0)} ms / ${pct(latFromAnswer, 95).toFixed(0)} ms |
+| latency, write sent → event received: p50 / p95 | ${pct(latFromSend, 50).toFixed(0)} ms / ${pct(latFromSend, 95).toFixed(0)} ms |
+| the write itself (POST, commit included): p50 / p95 | ${pct(writeMs, 50).toFixed(0)} ms / ${pct(writeMs, 95).toFixed(0)} ms |
+| server memory (RSS) before / during / 10 s after all disconnected | ${mb(memStart)} / ${mb(memDuring)} / ${mb(memAfter)} (${(((memAfter - memStart) / memStart) * 100).toFixed(0)}% vs start) |
+| app database connections: idle / with ${subs.length} subscribers / after | ${connectionsAtStart} / ${connectionsWithSubscribers} / ${connectionsAfterFanout} |
+
+**Churn:** ${churned.toLocaleString("en")} connects and disconnects in bursts of ${BURST} (every tenth joining an article's presence) in ${churnSeconds.toFixed(1)} s; ${churnErrors} refused.
+
+| measure | before | after |
+|---|---|---|
+| pg_stat_activity rows for the app's database | ${churnStart.connections} | ${churnEnd.connections} |
+| server memory (RSS) | ${mb(churnStart.rss)} | ${mb(churnEnd.rss)} |
+| presence rows left | — | ${presence.n} |
+
+The "write answered → received" latency is the delivery itself (the event is sent when the write commits, just before its response); "write sent" adds the write's own time.
+`;
+    console.log(md);
+    writeBenchmarkSection("live", md);
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    await adminQuery(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
