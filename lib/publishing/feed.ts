@@ -1,6 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { getPrisma } from "@/lib/db/client";
 import { findAppearances } from "@/lib/intelligence/appearances";
+import { attachArchives } from "@/lib/snapshots/attach";
 import { buildClaimReview } from "./claimreview";
 import { listPublishedForFeed } from "./read-published";
 import { publicBaseUrl, publisherName } from "./site";
@@ -11,6 +13,7 @@ export async function buildClaimReviewFeed(pageParam: string | null) {
   const page = pageParam === null ? 1 : Number(pageParam);
   if (!Number.isInteger(page) || page < 1 || page > 1_000_000) throw new AppError("INVALID", "page must be a whole number from 1.");
   const { entries, total } = await listPublishedForFeed(page, FEED_PAGE_SIZE);
+  await attachArchives(await getPrisma(), entries.map((e) => e.claim));
   const ctx = { baseUrl: publicBaseUrl(), publisher: publisherName() };
   const appearances = await findAppearances(entries.map((e) => e.claim.id));
   const pages = Math.max(1, Math.ceil(total / FEED_PAGE_SIZE));

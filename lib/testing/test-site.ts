@@ -9,7 +9,8 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 export type TestSite = {
   url: (path: string) => string;
   port: number;
-  set: (path: string, page: Page | Handler) => void;
+  /** A string is an HTML page's body. */
+  set: (path: string, page: Page | Handler | string) => void;
   remove: (path: string) => void;
   hits: (path: string) => number;
   close: () => Promise<void>;
@@ -36,7 +37,7 @@ export async function startTestSite(port = 0): Promise<TestSite> {
     server,
     port: actual,
     url: (path) => `http://127.0.0.1:${actual}${path}`,
-    set: (path, page) => void pages.set(path, page),
+    set: (path, page) => void pages.set(path, typeof page === "string" ? { body: page } : page),
     remove: (path) => void pages.delete(path),
     hits: (path) => counts.get(path) ?? 0,
     close: () =>
