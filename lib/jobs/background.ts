@@ -6,7 +6,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { getPrisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { runSnapshotJob, scheduleRechecks, SNAPSHOT_JOB } from "@/lib/snapshots/take-snapshot";
+import { recheckHours, runSnapshotJob, scheduleRechecks, SNAPSHOT_JOB } from "@/lib/snapshots/take-snapshot";
 import { startWorker, type JobHandlers, type Worker } from "./queue";
 
 const holder = globalThis as typeof globalThis & { __factmarkWorker?: Worker };
@@ -29,7 +29,7 @@ export async function startBackgroundWorker(): Promise<Worker | null> {
   if (process.env.FACTMARK_WORKER === "0") return null;
   if (holder.__factmarkWorker) return holder.__factmarkWorker;
   const prisma = await getPrisma();
-  const schedulers: Scheduler[] = [{ name: "source re-checks", everyMs: 60_000, run: scheduleRechecks }, ...extra.schedulers];
+  const schedulers: Scheduler[] = [{ name: "source re-checks", everyMs: Math.min(60_000, recheckHours() * 3600_000), run: scheduleRechecks }, ...extra.schedulers];
   const lastRun = new Map<string, number>();
   const worker = startWorker({
     prisma: getPrisma,

@@ -54,10 +54,11 @@ export async function takeJobs(prisma: PrismaClient, workerId: string, opts: { l
 }
 
 /** Marks the job done if this worker still holds this attempt; false if the lease was lost. */
-export async function completeJob(prisma: PrismaClient, job: JobRow): Promise<boolean> {
+export async function completeJob(prisma: PrismaClient, job: JobRow, opts: { erasePayload?: boolean } = {}): Promise<boolean> {
   const { count } = await prisma.job.updateMany({
     where: { id: job.id, lockedBy: job.lockedBy, attempts: job.attempts, doneAt: null },
-    data: { doneAt: new Date(), lockedUntil: null, lastError: null },
+    // An email's payload can hold an invitation link; once sent it is not kept.
+    data: { doneAt: new Date(), lockedUntil: null, lastError: null, ...(opts.erasePayload ? { payload: {} } : {}) },
   });
   return count === 1;
 }
@@ -78,19 +79,24 @@ export async function failJob(prisma: PrismaClient, job: JobRow, error: string, 
   });
 }
 
-export type JobHandler = (payload: unknown, job: JobRow) => Promise<void>;
+export type JobHandler = (payload: unknown, job: JobRow) => Promise<unknown>;
 export type JobHandlers = Record<string, JobHandler>;
 
 /** Runs one round: takes due jobs, runs them, records the outcome. Returns how many it took. */
-export async function runJobsOnce(prisma: PrismaClient, workerId: string, handlers: JobHandlers, opts: { limit?: number; leaseMs?: number } = {}): Promise<number> {
+export type RunOptions = { limit?: number; leaseMs?: number };
+
+/** What a handler may return: `{ erasePayload: true }` clears the job's payload once done (an email's link). */
+const wantsErase = (r: unknown) => typeof r === "object" && r !== null && (r as { erasePayload?: unknown }).erasePayload === true;
+
+export async function runJobsOnce(prisma: PrismaClient, workerId: string, handlers: JobHandlers, opts: RunOptions = {}): Promise<number> {
   const jobs = await takeJobs(prisma, workerId, opts);
   await Promise.all(
     jobs.map(async (job) => {
       const handler = handlers[job.kind];
       try {
         if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
-        await handler(job.payload, job);
-        await completeJob(prisma, job);
+        const result = await handler(job.payload, job);
+        await completeJob(prisma, job, { erasePayload: wantsErase(result) });
       } catch (e) {
         await failJob(prisma, job, e instanceof Error ? e.message : String(e)).catch(() => {});
       }

@@ -100,7 +100,8 @@ export function recheckHours(env: Record<string, string | undefined> = process.e
 }
 
 /**
- * Schedules re-checks of every cited URL whose latest check is older than the interval. The dedupe
+ * Schedules re-checks of every URL that was once fetched successfully (one never fetched is retried
+ * by its first job's back-off instead) whose latest check is older than the interval. The dedupe
  * key names the interval slot, so several instances scheduling at once add each job once.
  */
 export async function scheduleRechecks(prisma: PrismaClient, now = new Date()): Promise<number> {
@@ -108,7 +109,8 @@ export async function scheduleRechecks(prisma: PrismaClient, now = new Date()): 
   const slot = Math.floor(now.getTime() / (hours * 3600_000));
   const cutoff = new Date(now.getTime() - hours * 3600_000);
   const stale = await prisma.$queryRaw<{ url: string }[]>`
-    SELECT "url" FROM "WebSnapshot" GROUP BY "url" HAVING max("checkedAt") < ${cutoff} LIMIT 500`;
+    SELECT "url" FROM "WebSnapshot" GROUP BY "url"
+    HAVING max("checkedAt") < ${cutoff} AND bool_or("error" IS NULL AND "status" BETWEEN 200 AND 299) LIMIT 500`;
   return enqueueJobs(
     prisma,
     stale.map(({ url }) => ({ kind: SNAPSHOT_JOB, payload: { url }, dedupeKey: `snapshot:recheck:${slot}:${url}`, maxAttempts: 3 })),
