@@ -8,5 +8,8 @@ export async function register() {
     // a page before every answer; it shares this process's database connection.
     const { readerRevisionKey } = await import("./lib/publishing/reader-revision");
     (globalThis as typeof globalThis & { __factmarkReaderRevision?: typeof readerRevisionKey }).__factmarkReaderRevision = readerRevisionKey;
+    // Snapshots and email run from the database queue in every instance (issue 18).
+    const { startAppWorker } = await import("./lib/jobs/app-worker");
+    await startAppWorker();
   }
 }

@@ -35,6 +35,8 @@ export default defineConfig({
     timeout: 180_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), HOST, DATABASE_URL: `pglite:${E2E_DATA_DIR}`, FACTMARK_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), HOST, DATABASE_URL: `pglite:${E2E_DATA_DIR}`, FACTMARK_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1",
+      // Issue 18: e2e/source-archive.spec.ts fetches from a local test site and waits for a re-check.
+      FACTMARK_FETCH_ALLOW_LOOPBACK: "1", FACTMARK_SOURCE_RECHECK_HOURS: "0.001", FACTMARK_WORKER_POLL_MS: "500" },
   },
 });

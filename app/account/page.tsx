@@ -7,6 +7,8 @@ import PasswordForm from "@/components/accounts/password-form";
 import ProfileForm from "@/components/accounts/profile-form";
 import { ApiTokensPanel } from "@/components/accounts/api-tokens";
 import { listApiTokens } from "@/lib/api-tokens/api-tokens";
+import EmailPreferencesForm from "@/components/accounts/email-preferences-form";
+import { getEmailPreferences } from "@/lib/email/preferences";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account · Factmark" };
@@ -14,6 +16,7 @@ export const metadata: Metadata = { title: "Your account · Factmark" };
 export default async function AccountPage() {
   const actor = await requirePageRole("/account", ...ROLES);
   const me = await readOwnAccount(actor);
+  const email = await getEmailPreferences(actor);
   return (
     <main className="narrow">
       <h1>Your account</h1>
@@ -32,6 +35,11 @@ export default async function AccountPage() {
         <h2 id="password-heading">Password</h2>
         <p className="muted">Changing your password signs you out everywhere else.</p>
         <PasswordForm />
+      </section>
+      <section aria-labelledby="email-heading" className="stack">
+        <h2 id="email-heading">Email notifications</h2>
+        {!email.enabled && <p className="muted">This Factmark does not send email at the moment; your choices apply once an admin turns email on.</p>}
+        <EmailPreferencesForm kinds={email.kinds} showDigest={me.role === "EDITOR" || me.role === "ADMIN"} />
       </section>
       <section aria-labelledby="api-tokens-heading" className="stack">
         <h2 id="api-tokens-heading">API tokens</h2>

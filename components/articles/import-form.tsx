@@ -23,7 +23,27 @@ export default function ImportForm() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [busy, setBusy] = useState<null | "preview" | "create" | "file">(null);
+  const [busy, setBusy] = useState<null | "preview" | "create" | "file" | "fetch">(null);
+  const [articleUrl, setArticleUrl] = useState("");
+
+  // Issue 18: the server fetches the page through its safe fetcher and prepares it like a pasted page.
+  const fetchFromUrl = async () => {
+    setBusy("fetch");
+    setError(null);
+    const res = await postJson<Preview & { format: Format; content: string }>("/api/articles/import/fetch", { url: articleUrl });
+    setBusy(null);
+    if (!res.ok) {
+      setPreview(null);
+      setFieldErrors(res.fieldErrors);
+      return setError(res.message);
+    }
+    setFieldErrors({});
+    setFormat(res.data.format);
+    setContent(res.data.content);
+    setPreview(res.data);
+    const m = res.data.metadata;
+    setMeta((cur) => ({ title: m.title || cur.title, byline: m.byline || cur.byline, sourceUrl: m.sourceUrl || cur.sourceUrl, publishedAt: m.publishedAt || cur.publishedAt }));
+  };
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -81,6 +101,16 @@ export default function ImportForm() {
 
   return (
     <form className="article-form" aria-label="New article" onSubmit={(e) => e.preventDefault()}>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-article-url`}>Article URL</label>
+          <input id={`${id}-article-url`} type="url" value={articleUrl} placeholder="https://" aria-invalid={!!fe("url")} onChange={(e) => setArticleUrl(e.target.value)} />
+          {fe("url") && <p className="field-error">{fe("url")}</p>}
+        </div>
+        <div className="field">
+          <button type="button" onClick={fetchFromUrl} disabled={busy !== null || !articleUrl.trim()}>{busy === "fetch" ? "Fetching…" : "Fetch"}</button>
+        </div>
+      </div>
       <div className="field-row">
         {input("title", "Title")}
         {input("byline", "Byline")}

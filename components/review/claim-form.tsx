@@ -5,6 +5,7 @@ import type { ClaimDto } from "@/lib/claims/claim-dto";
 import { fieldErrorsOf, splitTags, ZClaimFields, type TClaimFieldsInput } from "@/lib/validation/claims";
 import { STANCE_LABELS, STANCES, VERDICT_INFO, VERDICTS, type TStance, type TVerdict } from "@/lib/verdicts";
 import { formatDate } from "@/lib/format";
+import { postJson } from "@/lib/http/post-json";
 
 export type SourceDraft = { key: string; url: string; title: string; publisher: string; publishedAt: string; accessedAt: string; excerpt: string; stance: TStance | "" };
 export type ClaimDraft = { verdict: TVerdict; explanation: string; tags: string; sources: SourceDraft[] };
@@ -76,6 +77,8 @@ export default function ClaimForm({ mode, quote, initial, conflict, liveChange =
   const [draft, setDraft] = useState<ClaimDraft>(initial);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [showTheirs, setShowTheirs] = useState(false);
+  // "Fill from page" (issue 18): per source, "busy" while fetching or the reason it failed.
+  const [filling, setFilling] = useState<Record<string, string>>({});
   const uid = useId();
   const verdictRef = useRef<HTMLSelectElement>(null);
   const errors = { ...serverFieldErrors, ...clientErrors };
@@ -83,6 +86,15 @@ export default function ClaimForm({ mode, quote, initial, conflict, liveChange =
   useEffect(() => verdictRef.current?.focus(), []);
 
   const setSource = (key: string, patch: Partial<SourceDraft>) => setDraft((d) => ({ ...d, sources: d.sources.map((s) => (s.key === key ? { ...s, ...patch } : s)) }));
+  const fillFromPage = async (key: string, url: string) => {
+    setFilling((f) => ({ ...f, [key]: "busy" }));
+    const res = await postJson<{ title: string | null; publisher: string | null; publishedAt: string | null }>("/api/sources/fill", { url });
+    if (!res.ok) return setFilling((f) => ({ ...f, [key]: res.message }));
+    setFilling((f) => ({ ...f, [key]: "" }));
+    const m = res.data;
+    const today = new Date().toISOString().slice(0, 10);
+    setDraft((d) => ({ ...d, sources: d.sources.map((s) => (s.key === key ? { ...s, title: m.title ?? s.title, publisher: m.publisher ?? s.publisher, publishedAt: m.publishedAt ?? s.publishedAt, accessedAt: s.accessedAt || today } : s)) }));
+  };
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -164,6 +176,10 @@ export default function ClaimForm({ mode, quote, initial, conflict, liveChange =
                 <label htmlFor={id("url")}>Source URL</label>
                 <input id={id("url")} type="url" value={s.url} onChange={(e) => setSource(s.key, { url: e.target.value })} aria-invalid={!!err("url")} aria-describedby={db("url")} />
                 <FieldError id={`${id("url")}-error`} errors={err("url")} />
+                <button type="button" className="link-button" onClick={() => fillFromPage(s.key, s.url)} disabled={!s.url.trim() || filling[s.key] === "busy"}>
+                  {filling[s.key] === "busy" ? "Reading the page…" : "Fill from page"}
+                </button>
+                {filling[s.key] && filling[s.key] !== "busy" && <p className="field-error" role="alert">{filling[s.key]}</p>}
               </div>
               <div className="field">
                 <label htmlFor={id("title")}>Source title</label>

@@ -278,6 +278,20 @@ export const MATRIX: Record<RouteKey, Case[]> = {
   "POST /api/articles/import/preview": [
     { name: "preview an import", expect: api(EDIT), build: async () => ({ method: "POST", path: "/api/articles/import/preview", json: { format: "markdown", content: "# Title\n\nSome *text*." } }) },
   ],
+  // Issue 18: the server fetches a page (the suite has no network, so a 422 "could not fetch" is reaching it).
+  "POST /api/articles/import/fetch": [
+    { name: "fetch an article from a URL", expect: api(EDIT, "reached"), build: async () => ({ method: "POST", path: "/api/articles/import/fetch", json: { url: "https://example.org/article" } }) },
+  ],
+  "POST /api/sources/fill": [
+    { name: "fill a source from its page", expect: api(REVIEW, "reached"), build: async () => ({ method: "POST", path: "/api/sources/fill", json: { url: "https://example.org/report" } }) },
+  ],
+  "POST /api/account/email": [
+    { name: "own email notifications", expect: api(SIGNED_IN), build: async () => ({ method: "POST", path: "/api/account/email", json: { kinds: ["APPROVED"] } }) },
+  ],
+  // Authorized by the signed link alone (no cookie): a bad signature is a 400 for everyone.
+  "POST /api/email/unsubscribe": [
+    { name: "one-click unsubscribe with a forged link", expect: Object.fromEntries(ROLE_NAMES.map((r) => [r, "reached"])) as Record<RoleName, Expect>, build: async (fx) => ({ method: "POST", path: `/api/email/unsubscribe?u=${fx.as.reader.userId}&k=APPROVED&t=forged` }) },
+  ],
   "POST /api/articles/import": [
     { name: "import an article", expect: api(EDIT), build: async () => ({ method: "POST", path: "/api/articles/import", json: { format: "text", content: "One paragraph of text to import.", title: `Matrix import ${Math.random()}` } }) },
   ],
@@ -390,6 +404,9 @@ export const MATRIX: Record<RouteKey, Case[]> = {
   "PAGE /articles/[slug]/edit": [{ name: "edit article", expect: page(EDIT), build: async () => get(`/articles/${seed}/edit`) }],
   "PAGE /articles/[slug]/review": [{ name: "review workspace", expect: page(REVIEW), build: async () => get(`/articles/${seed}/review`) }],
   "PAGE /articles/[slug]/versions": [{ name: "versions", expect: page(EDIT), build: async () => get(`/articles/${seed}/versions`) }],
+  // An archived copy no published check cites is hidden from readers; this one does not exist for anyone.
+  "PAGE /archive/[id]": [{ name: "archived copy (unknown)", expect: Object.fromEntries(ROLE_NAMES.map((r) => [r, 404])) as Record<RoleName, Expect>, build: async () => get("/archive/cknotarchived000000000000") }],
+  "PAGE /unsubscribe": [{ name: "unsubscribe page (changes nothing by itself)", expect: Object.fromEntries(ROLE_NAMES.map((r) => [r, "ok"])) as Record<RoleName, Expect>, build: async () => get("/unsubscribe?u=x&k=APPROVED&t=y") }],
   "PAGE /articles/new": [{ name: "import page", expect: page(EDIT), build: async () => get("/articles/new") }],
   "PAGE /invite/[token]": [{ name: "invitation page", expect: page(EVERYONE, "public"), build: async (fx) => get(`/invite/${(await fx.newUser()).token}`) }],
   "PAGE /login": [{ name: "sign-in page", expect: page(EVERYONE), build: async () => get("/login") }],

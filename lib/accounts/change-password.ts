@@ -1,4 +1,5 @@
 import "server-only";
+import { queueEmail } from "@/lib/email/send-email";
 import type { SessionUser } from "@/lib/auth/roles";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { clearFailures, lockedForMs, recordFailure, throttleMessage } from "@/lib/auth/throttle";
@@ -48,6 +49,7 @@ export async function changeOwnPassword(actor: SessionUser | null, input: unknow
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, tokenVersion: { increment: 1 }, mustChangePassword: false } });
     await recordAccountEvent(tx, { userId: user.id, actorId: user.id, type: "PASSWORD_CHANGED" });
+    await queueEmail(tx, { userId: user.id, kind: "PASSWORD_CHANGED", subject: "Your Factmark password was changed", lines: [`Your password was changed on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. If this was not you, ask an admin for a new invitation link at once.`] });
   });
   return { email: user.email };
 }

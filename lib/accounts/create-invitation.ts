@@ -7,6 +7,7 @@ import { recordAccountEvent } from "./audit";
 import { assertAdmin } from "./authorize";
 import { parseUserId } from "./ids";
 import { generateToken, hashToken, INVITATION_TTL_MS } from "./tokens";
+import { queueEmail } from "@/lib/email/send-email";
 
 /** The raw token goes to the admin once and is never stored; the link is `/invite/<token>`. */
 export type IssuedInvitation = { token: string; path: string; expiresAt: Date };
@@ -22,6 +23,17 @@ export async function issueInvitation(tx: Prisma.TransactionClient, userId: stri
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   await tx.invitation.create({ data: { userId, createdById: actorId, tokenHash: hashToken(token), expiresAt } });
   await recordAccountEvent(tx, { userId, actorId, type: "INVITATION_CREATED", details: { expiresAt: expiresAt.toISOString() } });
+  // Issue 18: with SMTP_URL the link is also emailed to the person (the admin still sees it to copy).
+  const person = await tx.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
+  if (person) {
+    await queueEmail(tx, {
+      to: person.email,
+      kind: "INVITATION",
+      subject: "Your Factmark invitation",
+      lines: [`Hello ${person.name}, you have been invited to Factmark. Choose your password with the link below; it works once, until ${expiresAt.toISOString().slice(0, 10)}.`],
+      link: { path: invitationPath(token), label: "Set your password" },
+    });
+  }
   return { token, path: invitationPath(token), expiresAt };
 }
 

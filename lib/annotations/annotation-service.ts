@@ -7,6 +7,7 @@ import { MAX_QUOTE_LENGTH } from "@/lib/claims/create-claim";
 import { deleteClaim, updateClaim } from "@/lib/claims/update-claim";
 import { sourceRows } from "@/lib/claims/write-sources";
 import { getPrisma } from "@/lib/db/client";
+import { attachArchives } from "@/lib/snapshots/attach";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicBaseUrl } from "@/lib/publishing/site";
@@ -146,7 +147,7 @@ export async function listAnnotations(viewer: SessionUser | null, slug: string, 
       prisma.claim.aggregate({ where, _max: { updatedAt: true } }),
       take === 0 ? Promise.resolve([]) : prisma.claim.findMany({ where, include: ROW_INCLUDE, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: page * PAGE_SIZE, take }),
     ]);
-    return { containerLabel: label, total, modified: latest._max.updatedAt, items: rows.map((r) => claimToAnnotation(fromWorkspaceRow(r), site, slug)) };
+    return { containerLabel: label, total, modified: latest._max.updatedAt, items: (await attachArchives(prisma, rows.map(fromWorkspaceRow))).map((c) => claimToAnnotation(c, site, slug)) };
   }
   const where = { articleId: article.id, retractedAt: null };
   const [total, latest, rows] = await Promise.all([
@@ -154,7 +155,7 @@ export async function listAnnotations(viewer: SessionUser | null, slug: string, 
     prisma.publishedClaim.aggregate({ where, _max: { approvedAt: true } }),
     take === 0 ? Promise.resolve([]) : prisma.publishedClaim.findMany({ where, include: PUBLISHED_INCLUDE, orderBy: [{ claim: { createdAt: "asc" } }, { claimId: "asc" }], skip: page * PAGE_SIZE, take }),
   ]);
-  return { containerLabel: label, total, modified: latest._max.approvedAt, items: rows.map((r) => claimToAnnotation(fromPublishedRow(r), site, slug)) };
+  return { containerLabel: label, total, modified: latest._max.approvedAt, items: (await attachArchives(prisma, rows.map(fromPublishedRow))).map((c) => claimToAnnotation(c, site, slug)) };
 }
 
 export type StoredAnnotation = { annotation: W3cAnnotation; etag: string; claimVersion: number };
@@ -169,11 +170,11 @@ export async function getAnnotation(viewer: SessionUser | null, slug: string, cl
   if (seesWorkspace(viewer)) {
     const row = await prisma.claim.findFirst({ where: { id: claimId, articleId: article.id, deletedAt: null }, include: ROW_INCLUDE });
     if (!row) throw new AppError("NOT_FOUND", "There is no annotation at this address.");
-    return stored(claimToAnnotation(fromWorkspaceRow(row), site, slug), row.version);
+    return stored(claimToAnnotation((await attachArchives(prisma, [fromWorkspaceRow(row)]))[0], site, slug), row.version);
   }
   const row = await prisma.publishedClaim.findFirst({ where: { claimId, articleId: article.id, retractedAt: null }, include: PUBLISHED_INCLUDE });
   if (!row) throw new AppError("NOT_FOUND", "There is no annotation at this address.");
-  return stored(claimToAnnotation(fromPublishedRow(row), site, slug), row.claimVersion);
+  return stored(claimToAnnotation((await attachArchives(prisma, [fromPublishedRow(row)]))[0], site, slug), row.claimVersion);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,7 +383,7 @@ export async function exportAnnotations(actor: SessionUser, slug: string): Promi
   const prisma = await getPrisma();
   const rows = await prisma.claim.findMany({ where: { articleId: article.id, deletedAt: null }, include: ROW_INCLUDE, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const site = publicSite();
-  const items = rows.map((r) => claimToAnnotation(fromWorkspaceRow(r), site, slug));
+  const items = (await attachArchives(prisma, rows.map(fromWorkspaceRow))).map((c) => claimToAnnotation(c, site, slug));
   const modified = rows.reduce<Date | null>((m, r) => (m && m > r.updatedAt ? m : r.updatedAt), null);
   return { label: `Fact checks on “${article.title}”`, total: items.length, modified, items };
 }

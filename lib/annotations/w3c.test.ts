@@ -51,6 +51,16 @@ describe("claim → W3C annotation", () => {
     expect(bodies.filter((b) => b.purpose === "linking")).toHaveLength(2);
   });
 
+  it("names the archived copy of a source as a TimeState (issue 18)", () => {
+    const c = claim();
+    c.sources[0] = { ...c.sources[0], archive: { id: "snap1", fetchedAt: "2026-11-01T00:00:00.000Z", warning: "CHANGED" } };
+    const a = claimToAnnotation(c, site, "city-jobs");
+    const linking = (a.body as Record<string, unknown>[]).filter((b) => b.purpose === "linking");
+    expect(linking[0].state).toEqual({ type: "TimeState", cached: "https://factmark.example/archive/snap1", sourceDate: "2026-11-01T00:00:00.000Z" });
+    expect(linking[1]).not.toHaveProperty("state");
+    expect(failedMusts("annotations/annotationMusts.test", a)).toEqual([]);
+  }, 60_000); // the first schema compile is slow on a loaded machine
+
   it("passes every MUST assertion of the W3C annotation test suite", () => {
     expect(failedMusts("annotations/annotationMusts.test", claimToAnnotation(claim(), site, "city-jobs"))).toEqual([]);
     expect(failedMusts("annotations/annotationMusts.test", claimToAnnotation(claim({ explanation: "", verdict: "UNVERIFIED", tags: [], sources: [] }), site, "s"))).toEqual([]);

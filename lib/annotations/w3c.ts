@@ -3,6 +3,7 @@
 import type { Selector, TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
 import { STANCES, VERDICTS, VERDICT_INFO, type TStance, type TVerdict } from "@/lib/verdicts";
 import type { SourceDto } from "@/lib/claims/claim-dto";
+import { archiveHref } from "@/lib/snapshots/status";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld";
@@ -60,6 +61,9 @@ export function claimToAnnotation(claim: AnnotatedClaim, site: PublicSite, slug:
         ...(s.publisher ? { [SOURCE_KEYS.publisher]: s.publisher } : {}),
         ...(s.publishedAt ? { [SOURCE_KEYS.published]: s.publishedAt } : {}),
       },
+      // Issue 18: Factmark's archived copy, as the model's TimeState (4.2.1): `cached` is the copy,
+      // `sourceDate` when it was taken.
+      ...(s.archive ? { state: { type: "TimeState", cached: `${site.publicUrl}${archiveHref(s.archive.id)}`, sourceDate: s.archive.fetchedAt } } : {}),
       [SOURCE_KEYS.stance]: s.stance,
       ...(s.accessedAt ? { [SOURCE_KEYS.accessed]: s.accessedAt } : {}),
       ...(s.excerpt ? { [SOURCE_KEYS.excerpt]: s.excerpt } : {}),

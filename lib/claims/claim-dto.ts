@@ -1,6 +1,7 @@
 // The claim as the workspace sees it. Client-safe types only.
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
 import type { TStance, TVerdict } from "@/lib/verdicts";
+import type { SourceArchive } from "@/lib/snapshots/status";
 
 export type TReviewState = "DRAFT" | "SUBMITTED" | "CHANGES_REQUESTED" | "APPROVED" | "RETRACTED";
 
@@ -13,6 +14,8 @@ export type SourceDto = {
   accessedAt: string | null;
   excerpt: string | null;
   stance: TStance;
+  /** The page as Factmark archived it, and whether it changed since (issue 18); absent until fetched. */
+  archive?: SourceArchive | null;
 };
 
 export type ClaimPlacement = { status: "placed"; start: number; end: number } | { status: "needs-recheck" };

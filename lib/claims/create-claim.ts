@@ -8,6 +8,7 @@ import { checkSpanBoundaries } from "@/lib/validation/text";
 import { assertCanReview } from "./access";
 import type { ClaimDto } from "./claim-dto";
 import { CLAIM_INCLUDE, claimSnapshot, toClaimDto } from "./claim-rows";
+import { queueSnapshots } from "@/lib/snapshots/take-snapshot";
 import { sourceRows } from "./write-sources";
 import { publishClaimChange } from "@/lib/live/publish";
 
@@ -57,6 +58,8 @@ export async function createClaim(actor: SessionUser, input: TCreateClaim): Prom
       },
       include: CLAIM_INCLUDE,
     });
+    // In the same transaction: a saved source always has its snapshot queued (issue 18).
+    await queueSnapshots(tx, input.fields.sources.map((s) => s.url));
     await tx.claimEvent.create({ data: { claimId: row.id, actorId: actor.id, type: "CREATED", after: { quote, ...claimSnapshot(row), ...(basedOn ? { basedOn: basedOn.label } : {}) } } });
     await publishClaimChange(tx, actor, row, "created");
     return toClaimDto(row, actor, text);

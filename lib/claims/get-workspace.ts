@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { getCurrentArticle, type CurrentArticle } from "@/lib/articles/read-articles";
 import { getPrisma } from "@/lib/db/client";
 import { getWorkspaceIntelligence, type WorkspaceIntelligence } from "@/lib/intelligence/workspace-intelligence";
+import { attachArchives } from "@/lib/snapshots/attach";
 import { assertCanReview, visibleClaimWhere } from "./access";
 import type { ClaimDto } from "./claim-dto";
 import { CLAIM_INCLUDE, toClaimDto } from "./claim-rows";
@@ -31,7 +32,7 @@ export async function listClaimDtos(actor: SessionUser, article: CurrentArticle)
   assertCanReview(actor);
   const prisma = await getPrisma();
   const rows = await prisma.claim.findMany({ where: { articleId: article.id, ...visibleClaimWhere(actor) }, include: CLAIM_INCLUDE, orderBy: { createdAt: "asc" } });
-  const claims = rows.map((row) => toClaimDto(row, actor, article.version.plainText));
+  const claims = await attachArchives(prisma, rows.map((row) => toClaimDto(row, actor, article.version.plainText)));
   const startOf = (c: ClaimDto) => (c.placement.status === "placed" ? c.placement.start : Number.MAX_SAFE_INTEGER);
   const endOf = (c: ClaimDto) => (c.placement.status === "placed" ? c.placement.end : Number.MAX_SAFE_INTEGER);
   return claims.sort((a, b) => startOf(a) - startOf(b) || endOf(b) - endOf(a) || a.createdAt.localeCompare(b.createdAt));

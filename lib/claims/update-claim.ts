@@ -9,6 +9,7 @@ import { notifyEditors } from "@/lib/workflow/notify";
 import { editableClaimWhere } from "./access";
 import type { ClaimDto } from "./claim-dto";
 import { CLAIM_INCLUDE, claimSnapshot, toClaimDto } from "./claim-rows";
+import { queueSnapshots } from "@/lib/snapshots/take-snapshot";
 import { sourceRows } from "./write-sources";
 import { publishClaimChange } from "@/lib/live/publish";
 
@@ -54,6 +55,7 @@ export async function updateClaim(actor: SessionUser, id: string, input: { versi
     if (updated.count === 0 || !before) return explainRefusal(tx, actor, id, "edit");
     await tx.source.deleteMany({ where: { claimId: id } });
     await tx.claim.update({ where: { id }, data: { sources: { create: sourceRows(input.fields.sources) } } });
+    await queueSnapshots(tx, input.fields.sources.map((s) => s.url));
     const row = await tx.claim.findUniqueOrThrow({ where: { id }, include: CLAIM_INCLUDE });
     await tx.claimEvent.create({ data: { claimId: id, actorId: actor.id, type: "UPDATED", before: claimSnapshot(before), after: claimSnapshot(row) } });
     if (before.state === "APPROVED") await notifyEditors(tx, actor, row, `${actor.name} revised the approved claim “${row.quote}”; the revision waits for review.`);

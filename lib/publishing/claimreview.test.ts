@@ -30,6 +30,17 @@ const ttl = readFileSync("lib/publishing/fixtures/schemaorg-claimreview-defs.ttl
 const SCHEMA_PROPERTIES = new Set([...ttl.matchAll(/^:(\w+) a rdf:Property/gm)].map((m) => m[1]).concat("headline"));
 
 describe("buildClaimReview", () => {
+  it("cites the sources with Factmark's archived copy (issue 18)", () => {
+    const src = { url: "https://stats.example/r", title: "Report", publisher: "Stats", publishedAt: "2026-01-02", accessedAt: null, excerpt: null, stance: "REFUTES" as const };
+    const review = buildClaimReview(claim({ sources: [{ ...src, archive: { id: "snap1", fetchedAt: "2026-11-01T00:00:00.000Z", warning: null } }, { ...src, url: "https://b.example/" }] }), fullArticle, ctx);
+    expect(review?.citation).toEqual([
+      { "@type": "CreativeWork", url: "https://stats.example/r", name: "Report", publisher: { "@type": "Organization", name: "Stats" }, datePublished: "2026-01-02", archivedAt: "https://checks.example.org/archive/snap1" },
+      { "@type": "CreativeWork", url: "https://b.example/", name: "Report", publisher: { "@type": "Organization", name: "Stats" }, datePublished: "2026-01-02" },
+    ]);
+    expect(checkClaimReview(review, pageUrl).errors).toEqual([]);
+    expect(buildClaimReview(claim(), fullArticle, ctx)).not.toHaveProperty("citation");
+  });
+
   it.each(VERDICTS.filter((v) => v !== "UNVERIFIED"))("emits a valid ClaimReview for %s", (verdict) => {
     const review = buildClaimReview(claim({ verdict }), fullArticle, ctx);
     const report = checkClaimReview(review, pageUrl);

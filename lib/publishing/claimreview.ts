@@ -3,6 +3,7 @@
 import { claimReviewRating } from "@/lib/verdicts";
 import type { PublishedClaimView } from "./published";
 import { claimAnchorId } from "./site";
+import { archiveHref } from "@/lib/snapshots/status";
 
 export type ArticleRef = { slug: string; title: string; byline: string | null; sourceUrl: string | null; publishedAt: Date | null };
 export type ClaimReviewContext = { baseUrl: string; publisher: string };
@@ -29,6 +30,15 @@ export function buildClaimReview(claim: PublishedClaimView, article: ArticleRef,
   const others = otherAppearances.filter((a) => a.slug !== article.slug);
   const appearance = creativeWork(article);
   const earliest = [article, ...others].reduce((first, a) => (a.publishedAt && (!first.publishedAt || a.publishedAt < first.publishedAt) ? a : first), article);
+  // Issue 18: the sources the check cites, each with Factmark's archived copy (schema.org archivedAt).
+  const citation = claim.sources.map((s) => ({
+    "@type": "CreativeWork",
+    url: s.url,
+    name: s.title,
+    ...(s.publisher ? { publisher: { "@type": "Organization", name: s.publisher } } : {}),
+    ...(s.publishedAt ? { datePublished: s.publishedAt } : {}),
+    ...(s.archive ? { archivedAt: `${ctx.baseUrl}${archiveHref(s.archive.id)}` } : {}),
+  }));
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
@@ -37,6 +47,7 @@ export function buildClaimReview(claim: PublishedClaimView, article: ArticleRef,
     reviewRating: rating,
     author: organisation,
     datePublished: claim.approvedAt.slice(0, 10),
+    ...(citation.length ? { citation } : {}),
     itemReviewed: {
       "@type": "Claim",
       appearance: others.length ? [appearance, ...others.map(creativeWork)] : appearance,

@@ -1,7 +1,9 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { getPrisma } from "@/lib/db/client";
 import { findAppearances } from "@/lib/intelligence/appearances";
+import { attachArchives } from "@/lib/snapshots/attach";
 import { buildClaimReview } from "./claimreview";
 import { listPublishedForFeed } from "./read-published";
 import { publicBaseUrl, publisherName } from "./site";
@@ -31,6 +33,7 @@ export async function feedRevision(): Promise<{ key: string; modified: Date | nu
 export async function buildClaimReviewFeed(pageParam: string | null, modified: Date | null = null) {
   const page = feedPage(pageParam);
   const { entries, total } = await listPublishedForFeed(page, FEED_PAGE_SIZE);
+  await attachArchives(await getPrisma(), entries.map((e) => e.claim));
   const ctx = { baseUrl: publicBaseUrl(), publisher: publisherName() };
   const appearances = await findAppearances(entries.map((e) => e.claim.id));
   const pages = Math.max(1, Math.ceil(total / FEED_PAGE_SIZE));

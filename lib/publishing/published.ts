@@ -10,6 +10,8 @@ export const ZSourceSnapshot = z.object({
   accessedAt: z.string().nullable(),
   excerpt: z.string().nullable(),
   stance: z.enum(STANCES),
+  /** Set when read (lib/snapshots/attach.ts), never stored: the archived copy and whether the page changed since (issue 18). */
+  archive: z.object({ id: z.string(), fetchedAt: z.string(), warning: z.enum(["CHANGED", "GONE"]).nullable() }).nullable().optional(),
 });
 export const ZSourceSnapshots = z.array(ZSourceSnapshot);
 export type TSourceSnapshot = z.infer<typeof ZSourceSnapshot>;

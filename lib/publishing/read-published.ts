@@ -7,6 +7,7 @@ import { getCurrentArticle, type CurrentArticle } from "@/lib/articles/read-arti
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { PublishedClaim } from "@/lib/generated/prisma/client";
+import { attachArchives } from "@/lib/snapshots/attach";
 import { ZSourceSnapshots, type PublishedClaimView } from "./published";
 
 // Readers are served from PublishedClaim only: approved snapshots. Drafts, pending revisions,
@@ -64,7 +65,7 @@ export type PublishedArticle = {
 async function loadPublishedArticle(slug: string, contentKey: string): Promise<PublishedArticle> {
   const article = await getCurrentArticle(slug);
   const [rows, corrections] = await Promise.all([loadArticleRows(article.id), getCorrectionNotes(article.id)]);
-  const claims = rows.map((r) => toView(r, article.version.plainText));
+  const claims = await attachArchives(await getPrisma(), rows.map((r) => toView(r, article.version.plainText)));
   const at = (c: PublishedClaimView) => c.placement?.start ?? Number.MAX_SAFE_INTEGER;
   claims.sort((a, b) => at(a) - at(b) || (b.placement?.end ?? 0) - (a.placement?.end ?? 0));
   return { article, claims, corrections, contentKey };

@@ -10,7 +10,8 @@ import { formatDate } from "@/lib/format";
 import { VERDICT_ICONS } from "@/lib/verdict-icons";
 import { STANCE_LABELS, VERDICT_INFO } from "@/lib/verdicts";
 import { jsonForScript, type ClaimReview } from "./claimreview";
-import type { PublishedClaimView } from "./published";
+import { archiveHref, archivedOn, WARNING_TEXT } from "@/lib/snapshots/status";
+import type { PublishedClaimView, TSourceSnapshot } from "./published";
 import { claimAnchorId } from "./site";
 
 const WITHDRAWN_ICON = "⊘";
@@ -56,6 +57,13 @@ export function readerArticleHtml(doc: TArticleDoc, claims: PublishedClaimView[]
   });
 }
 
+/** Issue 18: the archived copy of a source and, when the live page changed or went, a warning. */
+function archiveHtml(a: TSourceSnapshot["archive"]): string {
+  if (!a) return "";
+  const warning = a.warning ? ` <strong class="source-warning">${escapeHtml(WARNING_TEXT[a.warning])}</strong>` : "";
+  return ` · <a${attr("href", archiveHref(a.id))}${attr("title", `Factmark's copy of the page, taken ${archivedOn(a.fetchedAt)}`)}>Archived copy</a>${warning}`;
+}
+
 function sourcesHtml(claim: PublishedClaimView): string {
   if (!claim.sources.length) return "";
   const items = claim.sources.map((s) => {
@@ -66,6 +74,7 @@ function sourcesHtml(claim: PublishedClaimView): string {
       `<li>${title}` +
       `<span class="muted">${meta ? ` — ${escapeHtml(meta)}` : ""}</span>` +
       `<span class="stance stance-${s.stance}"> ${escapeHtml(STANCE_LABELS[s.stance])}</span>` +
+      archiveHtml(s.archive) +
       `${s.excerpt ? `<blockquote class="evidence-excerpt">${escapeHtml(s.excerpt)}</blockquote>` : ""}</li>`
     );
   });

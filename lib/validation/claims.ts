@@ -26,7 +26,7 @@ export function checkSourceUrl(raw: string): string | null {
   return null;
 }
 
-const ZSourceUrl = z.string().superRefine((value, ctx) => {
+export const ZSourceUrl = z.string().superRefine((value, ctx) => {
   const problem = checkSourceUrl(value);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 }).transform((v) => v.trim());
@@ -102,3 +102,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   for (const issue of error.issues) (out[issue.path.join(".") || "_form"] ??= []).push(issue.message);
   return out;
 }
+
+/** "Fill from page" and "Article URL → Fetch" (issue 18): one web address. */
+export const ZFetchUrl = z.object({ url: ZSourceUrl });
+export type TFetchUrl = z.infer<typeof ZFetchUrl>;

@@ -5,6 +5,7 @@ import type { ClaimDto } from "@/lib/claims/claim-dto";
 import { CLAIM_INCLUDE, toClaimDto } from "@/lib/claims/claim-rows";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { attachArchives } from "@/lib/snapshots/attach";
 import type { TVerdict } from "@/lib/verdicts";
 import type { CommentDto } from "./add-comment";
 import { diffSnapshots, type FieldChange } from "./history";
@@ -58,7 +59,7 @@ export async function getClaimPage(actor: SessionUser, id: string): Promise<Clai
   });
   if (!row) throw new AppError("NOT_FOUND", "This claim does not exist or was deleted.");
   const text = row.article.versions[0]?.plainText ?? "";
-  const claim = toClaimDto(row, actor, text);
+  const [claim] = await attachArchives(prisma, [toClaimDto(row, actor, text)]);
   const who = { role: actor.role, isAuthor: row.authorId === actor.id, isLastEditor: row.updatedById === actor.id };
   const p = row.published;
   return {

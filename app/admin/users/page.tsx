@@ -9,6 +9,7 @@ import { formatDateTime } from "@/components/accounts/format";
 import NewUserPanel from "@/components/accounts/new-user-panel";
 import { RoleOptions } from "@/components/accounts/role-options";
 import UserActiveButton from "@/components/accounts/user-active-button";
+import { emailEnabled } from "@/lib/email/settings";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users · Factmark" };
@@ -25,6 +26,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <main className="page">
       <h1>Users</h1>
+      {/* Issue 18: invitation links are emailed only when SMTP_URL is set. */}
+      <p className="muted" role="note" data-testid="email-status">
+        {emailEnabled() ? "Email is on: invitation links are also emailed to the person." : "Email is off (SMTP_URL is not set): copy each invitation link and pass it on yourself."}
+      </p>
       <NewUserPanel />
 
       {/* Labels here avoid the words Name, Email and Role, which name the new-user fields. */}
