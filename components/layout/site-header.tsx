@@ -24,6 +24,7 @@ export default async function SiteHeader() {
                 Review queue <span className="header-count" data-testid="queue-count">{queueCount}</span>
               </Link>
             )}
+            {(user.role === "EDITOR" || user.role === "ADMIN") && <Link href="/dashboard">Dashboard</Link>}
             <Link href="/notifications" data-testid="notifications-link" aria-label={`Notifications, ${unread} unread`}>
               Notifications{unread > 0 && <> <span className="header-count" data-testid="unread-count">{unread}</span></>}
             </Link>
