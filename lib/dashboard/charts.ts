@@ -104,12 +104,11 @@ export function renderChart<C extends ChartId>(chart: C, rows: DashboardData[C])
       type D = (typeof data)[number];
       return svgOf(chart, {
         x: { label: "Week of", type: "band", tickRotate: -30 },
-        fx: { label: null },
         y: { label: "Claims", grid: true },
         color: { domain: ["Published", "Sent back"], range: ["#1a7f37", "#b54708"] },
         marginBottom: 50,
         marks: [
-          Plot.barY(data, { x: "week", y: "n", fill: "what", title: (d: D) => `Week of ${d.week}: ${d.n} ${d.what.toLowerCase()} (send-back rate ${d.rate}%)`, ...Plot.stackY({ order: ["Published", "Sent back"] }) }),
+          Plot.barY(data, { x: "week", y: "n", fill: "what", title: (d: D) => `Week of ${d.week}: ${d.n} ${d.what.toLowerCase()} (send-back rate ${d.rate}%)`, order: ["Published", "Sent back"] }),
           Plot.ruleY([0]),
         ],
       });

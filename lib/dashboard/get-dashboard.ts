@@ -15,7 +15,7 @@ import { AGE_BUCKETS, CHART_IDS, type AgeBucket, type ChartId, type DashboardDat
 
 export type DashboardOptions = { articles: { slug: string; title: string }[]; reviewers: { id: string; name: string }[]; tags: string[] };
 
-type Db = Awaited<ReturnType<typeof getPrisma>>;
+type Db = Prisma.TransactionClient;
 const DAY_MS = 86_400_000;
 
 function assertEditorial(actor: SessionUser) {
@@ -151,25 +151,44 @@ const QUERIES: { [C in ChartId]: Query<C> } = {
   },
 };
 
+/**
+ * Runs the queries in one read-only transaction with PostgreSQL's JIT compiler off: these are
+ * short aggregates whose estimated cost crosses jit_above_cost at 100,000 claims, and compiling them
+ * cost more than running them (about 340 ms a query in EXPLAIN ANALYZE, docs/benchmarks.md). One
+ * connection, one consistent snapshot: the charts of one page agree with each other.
+ */
+async function inReadTransaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const prisma = await getPrisma();
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      await tx.$executeRaw`SET LOCAL jit = off`;
+      return fn(tx);
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
 /** One chart's rows, for its CSV download. */
 export async function getDashboardChart<C extends ChartId>(actor: SessionUser, chart: C, view: DashboardView, now = new Date()): Promise<DashboardData[C]> {
   assertEditorial(actor);
-  return QUERIES[chart](await getPrisma(), view, now);
+  return inReadTransaction((db) => QUERIES[chart](db, view, now));
 }
 
 /** Every chart's rows and the filters' choices, for the page. */
 export async function getDashboard(actor: SessionUser, view: DashboardView, now = new Date()): Promise<{ data: DashboardData; options: DashboardOptions }> {
   assertEditorial(actor);
-  const db = await getPrisma();
-  const [options, ...results] = await Promise.all([listOptions(db), ...CHART_IDS.map((c) => QUERIES[c](db, view, now))]);
-  return { data: Object.fromEntries(CHART_IDS.map((c, i) => [c, results[i]])) as DashboardData, options };
+  return inReadTransaction(async (db) => {
+    const options = await listOptions(db);
+    const data = {} as Record<ChartId, unknown>;
+    for (const c of CHART_IDS) data[c] = await QUERIES[c](db, view, now);
+    return { data: data as DashboardData, options };
+  });
 }
 
 async function listOptions(db: Db): Promise<DashboardOptions> {
-  const [articles, reviewers, tags] = await Promise.all([
-    db.article.findMany({ orderBy: { title: "asc" }, select: { slug: true, title: true }, take: 500 }),
-    db.user.findMany({ where: { role: { in: ["REVIEWER", "EDITOR", "ADMIN"] } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true }, take: 500 }),
-    db.$queryRaw<{ tag: string }[]>`SELECT DISTINCT unnest(tags) AS tag FROM "Article" ORDER BY 1 LIMIT 200`,
-  ]);
+  const articles = await db.article.findMany({ orderBy: { title: "asc" }, select: { slug: true, title: true }, take: 500 });
+  const reviewers = await db.user.findMany({ where: { role: { in: ["REVIEWER", "EDITOR", "ADMIN"] } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true }, take: 500 });
+  const tags = await db.$queryRaw<{ tag: string }[]>`SELECT DISTINCT unnest(tags) AS tag FROM "Article" ORDER BY 1 LIMIT 200`;
   return { articles, reviewers, tags: tags.map((t) => t.tag) };
 }
