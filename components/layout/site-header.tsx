@@ -1,10 +1,12 @@
 import Link from "next/link";
 import "@/components/accounts/accounts.css";
+import "./header.css";
 import { getSessionUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { needsPasswordChange } from "@/lib/accounts/account-notice";
 import { countReviewQueue } from "@/lib/workflow/list-queue";
 import { countUnreadNotifications } from "@/lib/workflow/notifications";
+import HeaderMenu from "./header-menu";
 import SignOutButton from "./sign-out-button";
 
 export default async function SiteHeader() {
@@ -13,9 +15,8 @@ export default async function SiteHeader() {
   return (
     <header className="site-header">
       <Link href="/" className="brand">Factmark</Link>
-      <nav aria-label="Account" className="account">
-        {user ? (
-          <>
+      {user ? (
+        <HeaderMenu>
             {changePassword && (
               <Link href="/account" className="acct-header-notice">Please change your one-time password</Link>
             )}
@@ -34,11 +35,12 @@ export default async function SiteHeader() {
               <span className="user-name">{user.name}</span> <span className="role-badge">{ROLE_LABELS[user.role]}</span>
             </span>
             <SignOutButton />
-          </>
-        ) : (
+        </HeaderMenu>
+      ) : (
+        <nav aria-label="Account" className="account">
           <Link href="/login">Sign in</Link>
-        )}
-      </nav>
+        </nav>
+      )}
     </header>
   );
 }
