@@ -22,7 +22,8 @@ async function offscreen(page: Page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>("a, button, input, select, textarea, summary, [role=dialog], dialog[open]")) {
+    // The skip link waits off-screen on purpose until it is focused.
+    for (const el of document.querySelectorAll<HTMLElement>("a:not(.skip-link), button, input, select, textarea, summary, [role=dialog], dialog[open]")) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
       if (r.left < -1 || r.right > width + 1) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}" spans ${Math.round(r.left)}–${Math.round(r.right)} of ${width}`);

@@ -3,12 +3,13 @@ import Link from "next/link";
 import ChartSection, { type LegendItem } from "@/components/dashboard/chart-section";
 import "@/components/dashboard/dashboard.css";
 import { requirePageRole } from "@/lib/auth/session";
-import { renderChart } from "@/lib/dashboard/charts";
+import { renderChart, STATE_COLORS } from "@/lib/dashboard/charts";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { CHART_IDS, type ChartId } from "@/lib/dashboard/tables";
 import { dashboardQuery, resolveDashboardView } from "@/lib/validation/dashboard";
 import { VERDICT_INFO, VERDICTS } from "@/lib/verdicts";
 import { VERDICT_ICONS } from "@/lib/verdict-icons";
+import { REVIEW_STATES, STATE_LABELS } from "@/lib/workflow/state-machine";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard · Factmark" };
@@ -29,7 +30,7 @@ const LEGENDS: Partial<Record<ChartId, LegendItem[]>> = {
   "approval-time": [{ label: "Median", color: "#1d4ed8" }, { label: "90th percentile", color: "#b54708" }],
   published: [{ label: "Published", color: "#1a7f37" }, { label: "Sent back", color: "#b54708" }],
   reviewers: [{ label: "Drafted", color: "#6b7280" }, { label: "Submitted", color: "#1d4ed8" }, { label: "Approved", color: "#1a7f37" }, { label: "Sent back", color: "#b54708" }],
-  articles: [{ label: "Draft", color: "#6b7280" }, { label: "Submitted", color: "#1d4ed8" }, { label: "Changes requested", color: "#b54708" }, { label: "Approved", color: "#1a7f37" }, { label: "Withdrawn", color: "#b42318" }],
+  articles: REVIEW_STATES.map((s) => ({ label: STATE_LABELS[s], color: STATE_COLORS[s] })),
 };
 
 export default async function DashboardPage({ searchParams }: Props) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import "@/components/accounts/accounts.css";
-import "./header.css";
+import "./small-screens.css";
 import { getSessionUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { needsPasswordChange } from "@/lib/accounts/account-notice";

@@ -12,7 +12,7 @@ import { AGE_LABELS, CHART_TITLES, sendBackRate, type ChartId, type DashboardDat
 // hover with or without scripts.
 
 const WIDTH = 640;
-const STATE_COLORS: Record<string, string> = { DRAFT: "#6b7280", SUBMITTED: "#1d4ed8", CHANGES_REQUESTED: "#b54708", APPROVED: "#1a7f37", RETRACTED: "#b42318" };
+export const STATE_COLORS: Record<string, string> = { DRAFT: "#6b7280", SUBMITTED: "#1d4ed8", CHANGES_REQUESTED: "#b54708", APPROVED: "#1a7f37", RETRACTED: "#b42318" };
 
 let shared: Document | null = null;
 /** One jsdom document per process: building a window costs milliseconds, and Plot only creates detached nodes in it. */
