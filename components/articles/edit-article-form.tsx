@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
-import ArticleEditor, { type ArticleEditorHandle } from "@/components/editor/article-editor";
+import ArticleEditor, { type ArticleEditorHandle, type EditorClaim } from "@/components/editor/article-editor";
 import type { PostResult } from "@/lib/http/post-json";
 import type { TArticleDoc } from "@/lib/articles/document";
 import type { ReanchorReport } from "@/lib/articles/save-version";
@@ -10,11 +10,11 @@ import type { StaleClaim } from "@/lib/articles/stale-claims";
 import StaleClaimsPanel from "./stale-claims-panel";
 import "./articles.css";
 
-type Props = { slug: string; versionId: string; versionNumber: number; plainText: string; doc: TArticleDoc; claimCount: number; staleClaims: StaleClaim[] };
+type Props = { slug: string; versionId: string; versionNumber: number; plainText: string; doc: TArticleDoc; claimCount: number; staleClaims: StaleClaim[]; claims: EditorClaim[] };
 type Saved = { version: { id: string; number: number }; report: ReanchorReport };
 
 /** /articles/[slug]/edit (issue 7): edit, add an optional correction note, save a new version, read the re-anchoring report. */
-export default function EditArticleForm({ slug, versionId, versionNumber, plainText, doc, claimCount, staleClaims }: Props) {
+export default function EditArticleForm({ slug, versionId, versionNumber, plainText, doc, claimCount, staleClaims, claims }: Props) {
   const editor = useRef<ArticleEditorHandle>(null);
   const [base, setBase] = useState({ id: versionId, number: versionNumber, text: plainText });
   const [note, setNote] = useState("");
@@ -23,6 +23,7 @@ export default function EditArticleForm({ slug, versionId, versionNumber, plainT
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<Saved | null>(null);
   const [stale, setStale] = useState(staleClaims);
+  const [impact, setImpact] = useState({ touched: 0, approved: 0 });
 
   const refreshStale = useCallback(async () => {
     const res = await fetch(`/api/articles/${slug}/versions/stale-claims`, { cache: "no-store" });
@@ -43,6 +44,8 @@ export default function EditArticleForm({ slug, versionId, versionNumber, plainT
     setReport(res.data);
     setBase({ id: res.data.version.id, number: res.data.version.number, text: editor.current?.text() ?? base.text });
     setNote("");
+    editor.current?.resetClaims();
+    setImpact({ touched: 0, approved: 0 });
     await refreshStale();
   };
 
@@ -58,12 +61,13 @@ export default function EditArticleForm({ slug, versionId, versionNumber, plainT
   return (
     <div className="stack">
       <p className="muted">Editing version {base.number}. Saving creates version {base.number + 1}; nothing is overwritten, and every claim is moved onto the new text.</p>
-      <ArticleEditor ref={editor} doc={doc} />
+      <ArticleEditor ref={editor} doc={doc} claims={claims} onImpact={setImpact} />
       <div className="field">
         <label htmlFor="correction-note">Correction note</label>
         <textarea id="correction-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="correction-hint" />
         <p id="correction-hint" className="hint">Optional. Shown to readers under the article, e.g. “An earlier version of this article misstated the date of the inspection.”</p>
       </div>
+      <p role="status" className={impact.approved > 0 ? "edit-impact is-approved" : "edit-impact"} data-testid="edit-impact">{impactMessage(impact)}</p>
       <p role="alert" className="form-error">{error}</p>
       <div className="form-actions">
         <button type="button" onClick={save} disabled={saving}>Save new version</button>
@@ -108,6 +112,18 @@ export default function EditArticleForm({ slug, versionId, versionNumber, plainT
       <StaleClaimsPanel slug={slug} claims={stale} onChanged={refreshStale} getSelection={selection} />
     </div>
   );
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+/** What saving the edit so far will do to the claims (issue 17); empty while it changes no claim's words. */
+export function impactMessage({ touched, approved }: { touched: number; approved: number }): string {
+  if (touched === 0) return "";
+  const others = touched - approved;
+  if (approved > 0) {
+    return `This edit changes the words of ${plural(approved, "approved check", "approved checks")}; ${approved === 1 ? "it goes" : "they will go"} back to review.${others > 0 ? ` It also changes the words of ${plural(others, "other claim", "other claims")}.` : ""}`;
+  }
+  return `This edit changes the words of ${plural(touched, "claim", "claims")}; ${touched === 1 ? "its reviewer is" : "their reviewers are"} asked to check ${touched === 1 ? "it" : "them"} again.`;
 }
 
 /**

@@ -1,10 +1,12 @@
 "use client";
 
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { forwardRef, useImperativeHandle, useReducer } from "react";
+import { forwardRef, useEffect, useImperativeHandle, useReducer, useRef } from "react";
 import StaticDocument from "@/components/article/static-document";
 import type { TArticleDoc } from "@/lib/articles/document";
 import { articleExtensions } from "./extensions";
+import { claimImpact, wordsUnderHighlights, type ClaimImpact } from "./claim-impact";
+import { ClaimHighlights, claimHighlightsKey } from "./claim-highlights";
 import { plainText, posToOffset } from "./offsets";
 
 export type ArticleEditorHandle = {
@@ -14,9 +16,22 @@ export type ArticleEditorHandle = {
   selection(): { start: number; end: number } | null;
   /** The canonical plain text of what is in the editor now (to tell unsaved edits apart). */
   text(): string | null;
+  /** After a save: the words under the claims now are the new baseline; changed approved claims are no longer approved. */
+  resetClaims(): void;
 };
 
-type Props = { doc: TArticleDoc; label?: string; readOnly?: boolean };
+/** A claim on the text being edited: shown by verdict, as in the workspace (issue 17). */
+export type EditorClaim = { id: string; start: number; end: number; verdict: string; approved: boolean };
+
+type Props = {
+  doc: TArticleDoc;
+  label?: string;
+  readOnly?: boolean;
+  /** Claims to highlight while editing; their highlights follow the edits. */
+  claims?: EditorClaim[];
+  /** Called after each change to the text with how many claims' words it changed so far. */
+  onImpact?: (impact: ClaimImpact) => void;
+};
 
 type Tool = { label: string; run: (e: Editor) => void; active?: (e: Editor) => boolean };
 
@@ -33,20 +48,41 @@ const TOOLS: Tool[] = [
 ];
 
 /** Tiptap editing of an article (issue 7). The caller reads the document through the handle when saving. */
-const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function ArticleEditor({ doc, label = "Article text", readOnly = false }, ref) {
+const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function ArticleEditor({ doc, label = "Article text", readOnly = false, claims, onImpact }, ref) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // The words under each claim when the page opened, and the callback of the latest render.
+  const original = useRef(new Map<string, string>());
+  const approvedIds = useRef(new Set((claims ?? []).filter((c) => c.approved).map((c) => c.id)));
+  const impactCallback = useRef(onImpact);
+  useEffect(() => {
+    impactCallback.current = onImpact;
+  }, [onImpact]);
   const editor = useEditor({
-    extensions: articleExtensions(),
+    extensions: claims ? [...articleExtensions(), ClaimHighlights] : articleExtensions(),
     content: doc,
     editable: !readOnly,
     immediatelyRender: false,
     editorProps: { attributes: { "aria-label": label, role: "textbox", "aria-multiline": "true", "data-testid": "article-editor-text", class: "article-editor-text" } },
-    onTransaction: () => rerender(),
+    onCreate: ({ editor: e }) => {
+      if (!claims?.length) return;
+      e.view.dispatch(e.state.tr.setMeta(claimHighlightsKey, claims).setMeta("addToHistory", false));
+      original.current = wordsUnderHighlights(e.state);
+    },
+    onTransaction: ({ editor: e, transaction }) => {
+      rerender();
+      if (transaction.docChanged && original.current.size) impactCallback.current?.(claimImpact(e.state, original.current, approvedIds.current));
+    },
   });
 
   useImperativeHandle(ref, () => ({
     getDoc: () => editor?.getJSON() ?? doc,
     text: () => (editor ? plainText(editor.state.doc) : null),
+    resetClaims: () => {
+      if (!editor) return;
+      const now = wordsUnderHighlights(editor.state);
+      for (const [id, words] of original.current) if (now.get(id) !== words) approvedIds.current.delete(id);
+      original.current = now;
+    },
     selection: () => {
       if (!editor) return null;
       const { from, to } = editor.state.selection;

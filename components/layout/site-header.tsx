@@ -1,10 +1,12 @@
 import Link from "next/link";
 import "@/components/accounts/accounts.css";
+import "./small-screens.css";
 import { getSessionUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { needsPasswordChange } from "@/lib/accounts/account-notice";
 import { countReviewQueue } from "@/lib/workflow/list-queue";
 import { countUnreadNotifications } from "@/lib/workflow/notifications";
+import HeaderMenu from "./header-menu";
 import SignOutButton from "./sign-out-button";
 import LiveCount from "@/components/live/live-count";
 import LiveStatus from "@/components/live/live-status";
@@ -15,9 +17,8 @@ export default async function SiteHeader() {
   return (
     <header className="site-header">
       <Link href="/" className="brand">Factmark</Link>
-      <nav aria-label="Account" className="account">
-        {user ? (
-          <>
+      {user ? (
+        <HeaderMenu>
             {changePassword && (
               <Link href="/account" className="acct-header-notice">Please change your one-time password</Link>
             )}
@@ -26,6 +27,7 @@ export default async function SiteHeader() {
                 Review queue <LiveCount kind="queue" initial={queueCount} testId="queue-count" />
               </Link>
             )}
+            {(user.role === "EDITOR" || user.role === "ADMIN") && <Link href="/dashboard">Dashboard</Link>}
             <Link href="/notifications" data-testid="notifications-link">
               Notifications<LiveCount kind="unread" initial={unread} testId="unread-count" />
             </Link>
@@ -36,11 +38,12 @@ export default async function SiteHeader() {
             </span>
             <SignOutButton />
             <LiveStatus />
-          </>
-        ) : (
+        </HeaderMenu>
+      ) : (
+        <nav aria-label="Account" className="account">
           <Link href="/login">Sign in</Link>
-        )}
-      </nav>
+        </nav>
+      )}
     </header>
   );
 }

@@ -415,6 +415,11 @@ export const MATRIX: Record<RouteKey, Case[]> = {
   "PAGE /verdicts": [{ name: "verdicts and the API's constraints", expect: page(EVERYONE), build: async () => get("/verdicts") }],
   "PAGE /verdicts/[verdict]": [{ name: "one verdict's meaning", expect: page(EVERYONE), build: async () => get("/verdicts/FALSE") }],
   "PAGE /setup": [{ name: "first-run setup (closed: an admin exists)", expect: NOBODY_SETUP, build: async () => get("/setup") }],
+  "PAGE /dashboard": [{ name: "dashboard (issue 17)", expect: page(EDIT), build: async () => get("/dashboard?reviewer=nobody&from=2026-01-01") }],
+  "GET /api/dashboard/[chart]": [
+    { name: "dashboard CSV (issue 17)", expect: api(EDIT), build: async () => get("/api/dashboard/reviewers?from=2026-01-01") },
+    { name: "dashboard CSV of an unknown chart", expect: with_(api(EDIT), { editor: 404, admin: 404 }), build: async () => get("/api/dashboard/nothing") },
+  ],
   "PAGE /review/queue": [{ name: "editor queue", expect: page(EDIT), build: async () => get("/review/queue") }],
 };
 

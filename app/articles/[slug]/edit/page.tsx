@@ -20,7 +20,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ sl
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const { article, claimCount, staleClaims } = data;
+  const { article, claimCount, staleClaims, highlights } = data;
   const detailsChanges = await listDetailsChanges(user, slug);
   return (
     <main className="page">
@@ -56,6 +56,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ sl
         doc={article.version.doc}
         claimCount={claimCount}
         staleClaims={staleClaims}
+        claims={highlights}
       />
     </main>
   );
