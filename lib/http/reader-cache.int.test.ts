@@ -9,6 +9,7 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describe as describeSpan } from "@/lib/anchoring";
+import { feedRevision } from "@/lib/publishing/feed";
 import { getPublishedArticle } from "@/lib/publishing/read-published";
 import { prepareReaderBody } from "@/lib/publishing/reader-body";
 import { readerRevisionKey } from "@/lib/publishing/reader-revision";
@@ -152,6 +153,8 @@ describe.each(ENGINES)("anonymous reader cache on $name", ({ create }) => {
     const before = await get(b, path);
     expect(before.body).not.toContain("Approved just now through instance A.");
     expect((await get(b, path, { "if-none-match": before.headers.etag! })).status).toBe(304);
+    const feedBefore = await feedRevision();
+    expect((await feedRevision()).key).toBe(feedBefore.key);
     // "Instance A" approves: the same database write the approval makes, so the trigger bumps the revision.
     await publish("identified 67 civilians", "Approved just now through instance A.");
     const next = await get(b, path);
@@ -159,6 +162,8 @@ describe.each(ENGINES)("anonymous reader cache on $name", ({ create }) => {
     expect(next.headers.etag).not.toBe(before.headers.etag);
     expect((await get(b, path, { "if-none-match": before.headers.etag! })).status).toBe(200);
     expect((await get(a, path)).body).toContain("Approved just now through instance A.");
+    // The feed's ETag changes with it.
+    expect((await feedRevision()).key).not.toBe(feedBefore.key);
   });
 
   it("compresses with brotli and gzip, and a 304 and a HEAD carry no body", async () => {
