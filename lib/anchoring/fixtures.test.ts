@@ -1,7 +1,7 @@
 /**
  * Real revisions (issue 3, "Correctness"): IteraTeR before/after pairs with edit lists as ground truth, and
  * whole Wikipedia article versions (unique sentences as ground truth). Claims: sentences, clauses, numbers
- * with their noun, and 1–3-word quotes. wrong must be 0; untouched spans: reanchor 100 %, anchor ≥ 99 %.
+ * with their noun, and 1–3-word quotes. wrong must be 0; untouched spans: reanchor 100 %, anchor ≥ 99.5 % (issue 13).
  */
 import { describe as suite, expect, it } from "vitest";
 import { anchorEngine, evaluateIterater, evaluateVersions, reanchorEngine, type Tally } from "./testing/evaluate";
@@ -28,10 +28,10 @@ suite("real revisions", () => {
     expect(t.untouched.total).toBeGreaterThan(8000);
   }, 60_000);
 
-  it("anchor (selectors only): no wrong placement, ≥ 99 % of untouched spans placed exactly", () => {
+  it("anchor (selectors only, one batch per text as the CLI runs it): no wrong placement, ≥ 99.5 % of untouched spans placed exactly", () => {
     const t = evaluateVersions(versions, anchorEngine, evaluateIterater(iterater, anchorEngine));
     expect(t.all.wrong, summary(t)).toBe(0);
-    expect(t.untouched.correct / t.untouched.total, summary(t)).toBeGreaterThanOrEqual(0.99);
+    expect(t.untouched.correct / t.untouched.total, summary(t)).toBeGreaterThanOrEqual(0.995);
   }, 60_000);
 });
 

@@ -30,6 +30,9 @@ export {
   TWIN_DISTANCE_RATIO,
   TWIN_MIN_SEPARATION,
   COLLAPSE_PIECE,
+  LONE_MAX_DRIFT,
+  LONE_MIN_QUOTE,
+  LONE_MIN_CONTEXT,
   quoteWeight,
 } from "./anchor";
 export { reanchor, CHANGED_MIN_SIMILARITY, RELOCATE_MIN_SUPPORT, ORPHAN_MAX_KEPT } from "./reanchor";
