@@ -42,6 +42,8 @@ test.describe("reviewer help (issue 16)", () => {
   });
 
   test("Dismiss hides a suggestion for this reviewer only, across reloads", async ({ page, browser }) => {
+    // Two browser contexts and several page loads: more than the default 45 s when the machine is loaded.
+    test.slow();
     await openWorkspace(page, "reviewer2@example.org");
     const text = "ISIS regained control of the town three weeks ago";
     const suggestion = suggestionsRegion(page).getByTestId("suggestion").filter({ hasText: text });
@@ -79,6 +81,8 @@ test.describe("reviewer help (issue 16)", () => {
   });
 
   test("a reviewer reuses a published check from another article, and the new claim records it", async ({ page, browser }) => {
+    // Two browser contexts and several page loads: more than the default 45 s when the machine is loaded.
+    test.slow();
     const editorContext = await browser.newContext();
     const editor = await editorContext.newPage();
     await signInAndWait(editor, "editor@example.org");
