@@ -1,7 +1,6 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { getPrisma } from "@/lib/db/client";
 import { findAppearances } from "@/lib/intelligence/appearances";
 import { attachArchives } from "@/lib/snapshots/attach";
 import { buildClaimReview } from "./claimreview";
