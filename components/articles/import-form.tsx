@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type ChangeEvent } from "react";
 import StaticDocument from "@/components/article/static-document";
-import { postJson } from "@/lib/http/post-json";
+import { postJson, type PostResult } from "@/lib/http/post-json";
 import type { TArticleDoc } from "@/lib/articles/document";
 import "./articles.css";
 
@@ -26,23 +26,32 @@ export default function ImportForm() {
   const [busy, setBusy] = useState<null | "preview" | "create" | "file" | "fetch">(null);
   const [articleUrl, setArticleUrl] = useState("");
 
+  /** Shows a prepared preview, or the server's reason; fills the details with `fill`. */
+  const showPrepared = <T extends Preview>(res: PostResult<T>, fill: (cur: typeof meta, m: Preview["metadata"]) => typeof meta): T | null => {
+    setBusy(null);
+    if (!res.ok) {
+      setPreview(null);
+      setFieldErrors(res.fieldErrors);
+      setError(res.message);
+      return null;
+    }
+    setFieldErrors({});
+    setPreview(res.data);
+    setMeta((cur) => fill(cur, res.data.metadata));
+    return res.data;
+  };
+
   // Issue 18: the server fetches the page through its safe fetcher and prepares it like a pasted page.
   const fetchFromUrl = async () => {
     setBusy("fetch");
     setError(null);
     const res = await postJson<Preview & { format: Format; content: string }>("/api/articles/import/fetch", { url: articleUrl });
-    setBusy(null);
-    if (!res.ok) {
-      setPreview(null);
-      setFieldErrors(res.fieldErrors);
-      return setError(res.message);
+    // What the page says wins over what was typed: the editor asked for this page.
+    const data = showPrepared(res, (cur, m) => ({ title: m.title || cur.title, byline: m.byline || cur.byline, sourceUrl: m.sourceUrl || cur.sourceUrl, publishedAt: m.publishedAt || cur.publishedAt }));
+    if (data) {
+      setFormat(data.format);
+      setContent(data.content);
     }
-    setFieldErrors({});
-    setFormat(res.data.format);
-    setContent(res.data.content);
-    setPreview(res.data);
-    const m = res.data.metadata;
-    setMeta((cur) => ({ title: m.title || cur.title, byline: m.byline || cur.byline, sourceUrl: m.sourceUrl || cur.sourceUrl, publishedAt: m.publishedAt || cur.publishedAt }));
   };
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -65,17 +74,8 @@ export default function ImportForm() {
     setBusy("preview");
     setError(null);
     const res = await postJson<Preview>("/api/articles/import/preview", { format, content });
-    setBusy(null);
-    if (!res.ok) {
-      setPreview(null);
-      setFieldErrors(res.fieldErrors);
-      return setError(res.message);
-    }
-    setFieldErrors({});
-    setPreview(res.data);
-    const m = res.data.metadata;
     // Prefill only what the editor has not typed.
-    setMeta((cur) => ({ title: cur.title || m.title || "", byline: cur.byline || m.byline || "", sourceUrl: cur.sourceUrl || m.sourceUrl || "", publishedAt: cur.publishedAt || m.publishedAt || "" }));
+    showPrepared(res, (cur, m) => ({ title: cur.title || m.title || "", byline: cur.byline || m.byline || "", sourceUrl: cur.sourceUrl || m.sourceUrl || "", publishedAt: cur.publishedAt || m.publishedAt || "" }));
   };
 
   const create = async () => {

@@ -55,7 +55,9 @@ export async function updateClaim(actor: SessionUser, id: string, input: { versi
     if (updated.count === 0 || !before) return explainRefusal(tx, actor, id, "edit");
     await tx.source.deleteMany({ where: { claimId: id } });
     await tx.claim.update({ where: { id }, data: { sources: { create: sourceRows(input.fields.sources) } } });
-    await queueSnapshots(tx, input.fields.sources.map((s) => s.url));
+    // Only addresses new to this claim: an edit that keeps its sources adds no work to the transaction.
+    const added = input.fields.sources.map((s) => s.url).filter((url) => !before.sources.some((b) => b.url === url));
+    if (added.length) await queueSnapshots(tx, added);
     const row = await tx.claim.findUniqueOrThrow({ where: { id }, include: CLAIM_INCLUDE });
     await tx.claimEvent.create({ data: { claimId: id, actorId: actor.id, type: "UPDATED", before: claimSnapshot(before), after: claimSnapshot(row) } });
     if (before.state === "APPROVED") await notifyEditors(tx, actor, row, `${actor.name} revised the approved claim “${row.quote}”; the revision waits for review.`);
