@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
-import { expect, SAME_ORIGIN, signIn, signInAndWait, test } from "./fixtures";
+import { expect, SAME_ORIGIN, selectInArticle, signIn, signInAndWait, test } from "./fixtures";
 
 // Issue 17: at 390 × 844 no control is off-screen: the header collapses into a menu, the workspace
 // puts the claims list below the article, the claim form fits, and so does the reader's evidence
@@ -111,24 +111,7 @@ test.describe("phones at 390 × 844", () => {
     expect(claims!.y).toBeGreaterThanOrEqual(article!.y + article!.height);
     expect(await offscreen(page)).toEqual([]);
 
-    await page.evaluate((phrase) => {
-      const root = document.querySelector<HTMLElement>('[data-testid="review-text"]')!;
-      root.focus();
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) {
-        const node = walker.currentNode as Text;
-        const at = node.data.indexOf(phrase);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + phrase.length);
-        const sel = window.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return;
-      }
-      throw new Error("phrase not found");
-    }, "opened in 1931");
+    await selectInArticle(page, "opened in 1931");
     await page.getByRole("button", { name: "Add claim" }).click();
     const form = page.getByRole("form", { name: "New claim" });
     await expect(form.getByLabel("Verdict")).toBeFocused();

@@ -20,6 +20,8 @@ describe("server-rendered charts", () => {
     expect(svg).toContain(`data-chart="${chart}"`);
     expect(svg).toMatch(/aria-label="[^"]+"/);
     expect(svg).toContain("<title>");
+    // Only the <svg> itself is labelled: a labelled <g> without a role is an ARIA error.
+    expect(svg.match(/aria-label=/g)).toHaveLength(1);
   });
   it("escapes names in the markup and uses the verdict colours", () => {
     expect(renderChart("reviewers", SAMPLE.reviewers)).toContain("&lt;b&gt;Rita&lt;/b&gt; &amp; co");

@@ -23,6 +23,12 @@ function chartDocument(): Document {
 
 function svgOf(chart: ChartId, options: Plot.PlotOptions): string {
   const node = Plot.plot({ document: chartDocument(), width: WIDTH, ariaLabel: CHART_TITLES[chart], style: { fontSize: "12px", background: "transparent" }, ...options });
+  // Plot labels its inner groups (aria-label="rule", "bar"…); inside role="img" they are never read,
+  // and ARIA forbids aria-label on a <g> without a role (axe: aria-prohibited-attr).
+  for (const inner of node.querySelectorAll("[aria-label], [aria-description]")) {
+    inner.removeAttribute("aria-label");
+    inner.removeAttribute("aria-description");
+  }
   node.setAttribute("role", "img");
   node.setAttribute("data-chart", chart);
   return node.outerHTML;
