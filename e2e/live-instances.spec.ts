@@ -126,8 +126,12 @@ test.describe("two instances, one PostgreSQL database", () => {
       await updateClaimVia(editorB.page, aClaim, "MISLEADING", "The editor, on instance B.");
       await expect(highlightOf(reviewerA.page, fromA)).toHaveAttribute("data-verdict", "MISLEADING", { timeout: 2_000 });
 
+      // The editor's header counts (queue, unread notifications) follow the submission live.
+      const queueBefore = Number(await editorB.page.getByTestId("queue-count").textContent());
       // An approval on B shows on A's reader page on the next request.
       const submitted = await transitionVia(reviewerB.page, fromB, "submit");
+      await expect(editorB.page.getByTestId("queue-count")).toHaveText(String(queueBefore + 1), { timeout: 2_000 });
+      await expect(editorB.page.getByTestId("unread-count")).toHaveText("1", { timeout: 2_000 });
       await transitionVia(editorB.page, submitted, "approve");
       const readerA = reviewerA.page.context();
       const reading = await readerA.newPage();

@@ -20,7 +20,7 @@ const SUBSCRIBERS = Number(process.env.LIVE_SUBSCRIBERS ?? 500);
 const WRITES_PER_SECOND = Number(process.env.LIVE_WRITES_PER_SECOND ?? 20);
 const SECONDS = Number(process.env.LIVE_SECONDS ?? 60);
 const CHURN = Number(process.env.LIVE_CHURN ?? 5000);
-const BURST = 250;
+const BURST = 100;
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const DB_NAME = `factmark_bench_live_${Date.now()}_${randomBytes(3).toString("hex")}`;
 const DB_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
@@ -141,9 +141,13 @@ async function main() {
     const memStart = rssKb(pid);
 
     // 1. Fan-out under load.
+    // Connected 50 at a time: each connect checks its session in the database (pool of 10).
     const subs: Sub[] = [];
-    for (let i = 0; i < SUBSCRIBERS; i++) subs.push(subscribe(users[i % users.length]));
-    await Promise.all(subs.map((s) => s.ready));
+    for (let i = 0; i < SUBSCRIBERS; i += 50) {
+      const batch = Array.from({ length: Math.min(50, SUBSCRIBERS - i) }, (_, k) => subscribe(users[(i + k) % users.length]));
+      await Promise.all(batch.map((s) => s.ready));
+      subs.push(...batch);
+    }
     const connectionsWithSubscribers = await appConnections();
     console.log(`[bench:live] ${subs.length} subscribers connected; app connections ${connectionsAtStart} → ${connectionsWithSubscribers}`);
 
