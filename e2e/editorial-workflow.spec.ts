@@ -172,6 +172,9 @@ test.describe("editorial workflow", () => {
     expect((await transition(page, id, "submit")).status()).toBe(200);
     const editor = await signedIn(browser, "editor@example.org");
     const admin = await signedIn(browser, "admin@example.org");
+    // Live updates would refresh the editor's page first (e2e/live-workspace.spec.ts); without the
+    // stream, the version check on the server is the last line of defence, and that is what this tests.
+    await editor.page.route("**/api/events**", (route) => route.abort());
     await editor.page.goto(`/review/claims/${id}`);
     await admin.page.goto(`/review/claims/${id}`);
     await admin.page.getByRole("button", { name: "Approve" }).click();

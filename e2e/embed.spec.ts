@@ -118,7 +118,7 @@ test.beforeAll(async ({ browser }) => {
   const reviewer = await signedIn(browser, "reviewer@example.org");
   const editor = await signedIn(browser, "editor@example.org");
   const content = [STORY.caption, ...STORY.paragraphs].join("\n\n");
-  seedSlug = await importArticle(editor, `${STORY.title} (embed ${RUN})`, content, `${PUBLISHER}/news/al-qaryatain`);
+  seedSlug = await importArticle(editor, `Publisher copy ${RUN}: ${STORY.title}`, content, `${PUBLISHER}/news/al-qaryatain`);
   await addClaims(reviewer, editor, seedSlug, [
     { quote: Q.caption, verdict: "MISSING_CONTEXT", explanation: "The march was in Beirut, not in Syria.", publish: true },
     {

@@ -48,10 +48,15 @@ export async function signInAndWait(page: Page, email: string, password = DEMO_P
  */
 export async function selectInArticle(page: Page, phrase: string, occurrence = 0) {
   await page.locator('[data-testid="article-body"][data-ready="true"]').waitFor();
+  await selectTextIn(page, '[data-testid="review-text"]', phrase, occurrence);
+}
+
+/** Selects a phrase inside the element `rootSelector`, across inline marks and decorations. */
+export async function selectTextIn(page: Page, rootSelector: string, phrase: string, occurrence = 0) {
   await page.evaluate(
-    ({ phrase, occurrence }) => {
-      const root = document.querySelector<HTMLElement>('[data-testid="review-text"]');
-      if (!root) throw new Error("review editor not mounted");
+    ({ rootSelector, phrase, occurrence }) => {
+      const root = document.querySelector<HTMLElement>(rootSelector);
+      if (!root) throw new Error(`${rootSelector} is not mounted`);
       root.focus();
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const nodes: Text[] = [];
@@ -83,7 +88,7 @@ export async function selectInArticle(page: Page, phrase: string, occurrence = 0
       sel.removeAllRanges();
       sel.addRange(range);
     },
-    { phrase, occurrence },
+    { rootSelector, phrase, occurrence },
   );
 }
 

@@ -1,4 +1,4 @@
-import { expect, SAME_ORIGIN, selectInArticle, signInAndWait, test } from "./fixtures";
+import { expect, SAME_ORIGIN, selectInArticle, selectTextIn, signInAndWait, test } from "./fixtures";
 
 // Issue 20: no dead ends in the core flows. Each test walks one as a new user would.
 
@@ -132,24 +132,8 @@ test("items 4 and 5: correct an article's title; re-attach a Needs re-check clai
 
   await page.goto(`/articles/${slug}/edit`);
   await page.locator('[data-testid="article-editor"][data-ready="true"]').waitFor();
-  await page.evaluate((phrase) => {
-    const root = document.querySelector<HTMLElement>('[data-testid="article-editor-text"]')!;
-    root.focus();
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const i = node.data.indexOf(phrase);
-      if (i >= 0) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + phrase.length);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        return;
-      }
-    }
-    throw new Error("phrase not found");
-  }, "Its walls are ninety metres tall");
+  // The edit page draws the claim inside this sentence (issue 17), so the words span several text nodes.
+  await selectTextIn(page, '[data-testid="article-editor-text"]', "Its walls are ninety metres tall");
   await page.keyboard.type("Its height is about a hundred metres above the valley");
   await page.getByRole("button", { name: "Save new version" }).click();
   const report = page.getByRole("region", { name: "Re-anchoring report" });

@@ -2,7 +2,7 @@ import { expect, SEED_SLUG, SEED_TITLE, signIn, signInAndWait, test, SAME_ORIGIN
 
 test("an anonymous reader opens the index, clicks the seed article and reads it", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: SEED_TITLE }).click();
+  await page.getByRole("link", { name: SEED_TITLE, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/articles/${SEED_SLUG}$`));
   await expect(page.getByRole("heading", { level: 1, name: SEED_TITLE })).toBeVisible();
   const body = page.getByTestId("article-body");

@@ -61,7 +61,9 @@ test("Fill from page, then the source changes: readers see the archived copy and
   const readerContext = await browser.newContext();
   const reader = await readerContext.newPage();
   const openEvidence = async () => {
-    await reader.goto(`/articles/${slug}`);
+    // The anonymous page may be kept by the browser for its max-age (issue 21); a reload revalidates it.
+    if (reader.url().endsWith(`/articles/${slug}`)) await reader.reload();
+    else await reader.goto(`/articles/${slug}`);
     await reader.locator(`mark[data-claim-id="${claimId}"]`).first().click();
     const dialog = reader.getByRole("dialog");
     await expect(dialog).toBeVisible();
