@@ -20,6 +20,9 @@ export class SnapshotFailed extends Error {}
  */
 export const PAGE_REFUSED = "PAGE_REFUSED";
 
+/** Failures that a retry cannot fix: the address or scheme is refused, or the page is. */
+const NOT_RETRIED = ["BLOCKED_ADDRESS", "SCHEME", PAGE_REFUSED];
+
 /**
  * Fetches `url` and records what it found (issue 18). A fetch that finds the page as the latest row
  * describes it only moves that row's checkedAt; anything new (first fetch, changed text, a new status)
@@ -99,7 +102,7 @@ export async function runSnapshotJob(prisma: PrismaClient, payload: unknown): Pr
   const url = (payload as { url?: unknown })?.url;
   if (typeof url !== "string") return;
   const result = await takeSnapshot(prisma, url);
-  if (result.error && !/^(BLOCKED_ADDRESS|SCHEME|PAGE_REFUSED):/.test(result.error)) throw new SnapshotFailed(result.error);
+  if (result.error && !NOT_RETRIED.some((code) => result.error!.startsWith(`${code}: `))) throw new SnapshotFailed(result.error);
 }
 
 /** Hours between re-checks of a cited page (FACTMARK_SOURCE_RECHECK_HOURS, default 24; fractions allowed). */
