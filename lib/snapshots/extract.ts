@@ -1,36 +1,21 @@
-// What a fetched page says about itself (issue 18): title, publisher and date from its metadata, its
-// readable text (Readability) and a sanitized HTML copy of the article. Shared by source snapshots,
-// "Fill from page" and nothing else; articles from a URL go through the import pipeline instead.
-import { Readability } from "@mozilla/readability";
-import { JSDOM } from "jsdom";
-import { sanitizeArticleHtml } from "@/lib/import/sanitize";
-import { bodyText, sha256, type FetchResult } from "@/lib/fetch/safe-fetch";
+import "server-only";
+// Facts of a fetched page (issue 18), shared by source snapshots and "Fill from page"; articles from a
+// URL go through the import pipeline instead. Plain text and PDF are cheap and stay here; HTML is
+// checked for nesting and element count in this thread (linear), then parsed in the worker pool.
+import { bodyText, type FetchResult } from "@/lib/fetch/safe-fetch";
+import { checkHtmlShape } from "@/lib/import/nesting-limits";
+import { extractPageFactsInWorker } from "@/lib/import/worker/prepare-in-worker";
+import { textHash, type PageFacts } from "./page-facts";
 
-export type PageFacts = {
-  title: string | null;
-  publisher: string | null;
-  /** YYYY-MM-DD */
-  publishedAt: string | null;
-  text: string | null;
-  html: string | null;
-  textSha256: string | null;
-};
+export { textHash, type PageFacts };
 
-const clean = (v: string | null | undefined, max = 300) => {
-  const s = v?.replace(/\s+/g, " ").trim();
-  return s ? s.slice(0, max) : null;
-};
+type Page = Pick<FetchResult, "body" | "charset" | "contentType" | "url">;
 
-function day(v: string | null | undefined): string | null {
-  if (!v) return null;
-  const d = new Date(v.trim());
-  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
-}
-
-/** Text is compared after collapsing white space, so re-indented markup is not "a change". */
-export const textHash = (text: string) => sha256(text.replace(/\s+/g, " ").trim());
-
-export function extractFacts(result: Pick<FetchResult, "body" | "charset" | "contentType" | "url">): PageFacts {
+/**
+ * Throws AppError when the page is refused: INVALID (nesting, element count, time limit),
+ * PAYLOAD_TOO_LARGE (memory limit), TOO_MANY_REQUESTS (the pool's queue is full).
+ */
+export async function extractFacts(result: Page, parse: (html: string, url: string) => Promise<PageFacts> = extractPageFactsInWorker): Promise<PageFacts> {
   if (result.contentType === "text/plain") {
     const text = bodyText(result).slice(0, 1_000_000);
     return { title: null, publisher: new URL(result.url).hostname, publishedAt: null, text, html: null, textSha256: textHash(text) };
@@ -39,35 +24,7 @@ export function extractFacts(result: Pick<FetchResult, "body" | "charset" | "con
     // PDF: kept as bytes' hash only; the archived copy says so.
     return { title: null, publisher: new URL(result.url).hostname, publishedAt: null, text: null, html: null, textSha256: null };
   }
-  // jsdom runs no scripts and loads nothing unless asked; we ask for neither.
-  const dom = new JSDOM(bodyText(result), { url: result.url });
-  const doc = dom.window.document;
-  const meta = (selector: string) => doc.querySelector(selector)?.getAttribute("content") ?? null;
-  const titleTag = clean(doc.querySelector("title")?.textContent);
-  const h1 = clean(doc.querySelector("h1")?.textContent);
-  let ld: Record<string, unknown> | null = null;
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      const v = JSON.parse(s.textContent ?? "");
-      const item = Array.isArray(v) ? v[0] : v;
-      if (item && typeof item === "object") ld = item as Record<string, unknown>;
-      break;
-    } catch {
-      // not JSON; ignore
-    }
-  }
-  const ldPublisher = ld?.publisher && typeof ld.publisher === "object" ? (ld.publisher as { name?: unknown }).name : null;
-  const title = clean(meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]') ?? (h1 && titleTag?.startsWith(h1) ? h1 : titleTag) ?? h1);
-  const publisher = clean(meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]') ?? (typeof ldPublisher === "string" ? ldPublisher : null)) ?? new URL(result.url).hostname.replace(/^www\./, "");
-  const publishedAt = day(
-    meta('meta[property="article:published_time"]') ??
-      meta('meta[name="date"]') ??
-      meta('meta[itemprop="datePublished"]') ??
-      (typeof ld?.datePublished === "string" ? ld.datePublished : null) ??
-      doc.querySelector("time[datetime]")?.getAttribute("datetime"),
-  );
-  const article = new Readability(doc).parse();
-  const text = clean(article?.textContent, 1_000_000) ?? clean(doc.body?.textContent, 1_000_000);
-  const html = article?.content ? sanitizeArticleHtml(article.content) : null;
-  return { title, publisher, publishedAt, text, html, textSha256: text ? textHash(text) : null };
+  const html = bodyText(result);
+  checkHtmlShape(html, "The page");
+  return parse(html, result.url);
 }

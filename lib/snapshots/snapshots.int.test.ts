@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ENGINES, shareWithServices, type TestDatabase } from "@/lib/testing/databases";
 import { articlePage, startTestSite, type TestSite } from "@/lib/testing/test-site";
 import { runJobsOnce } from "@/lib/jobs/queue";
+import { AppError } from "@/lib/errors";
+import { fillFromPage } from "./fill-from-page";
 import { archivesFor, queueSnapshots, runSnapshotJob, scheduleRechecks, SNAPSHOT_JOB, takeSnapshot } from "./take-snapshot";
 
 const PAGE = articlePage({ title: "Dam inspection report", publisher: "Valley Times", published: "2026-03-02T10:00:00Z", byline: "R. Hale", body: "The dam was inspected in March and found sound.\n\nInspectors noted minor cracks in the spillway." });
@@ -89,6 +91,29 @@ describe.each(ENGINES)("source snapshots on $name", ({ create }) => {
     const row = await t.db.prisma.webSnapshot.findFirstOrThrow({ where: { url: "http://169.254.169.254/latest/meta-data/" } });
     expect(row.error).toMatch(/^BLOCKED_ADDRESS: /);
     expect((await t.db.prisma.job.findFirstOrThrow({ where: { dedupeKey: "snapshot:first:http://169.254.169.254/latest/meta-data/" } })).doneAt).not.toBeNull();
+  });
+
+  it("a page refused by the parsing limits is recorded with the reason, not retried, and Fill from page answers 422", async () => {
+    const url = site.url("/nested");
+    site.set("/nested", `<!doctype html><html><head><title>Nested</title></head><body>${"<div>".repeat(20_000)}x</body></html>`);
+    await queueSnapshots(t.db.prisma, [url]);
+    const handlers = { [SNAPSHOT_JOB]: (p: unknown) => runSnapshotJob(t.db.prisma, p) };
+    const started = performance.now();
+    expect(await runJobsOnce(t.db.prisma, "w", handlers)).toBe(1);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const row = await t.db.prisma.webSnapshot.findFirstOrThrow({ where: { url } });
+    // 20,000 <div>s inside <html> and <body>.
+    expect(row.error).toBe("PAGE_REFUSED: The page nests elements 20,002 deep; Factmark accepts at most 100 levels.");
+    expect((await t.db.prisma.job.findFirstOrThrow({ where: { dedupeKey: `snapshot:first:${url}` } })).doneAt).not.toBeNull();
+    expect((await archivesFor(t.db.prisma, [url])).get(url)).toBeUndefined();
+    const reviewer = { id: "r", name: "R", email: "r@example.org", role: "REVIEWER" as const };
+    const refusal = await fillFromPage(reviewer, url).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).status).toBe(422);
+    expect((refusal as AppError).message).toBe("Factmark could not read this page: The page nests elements 20,002 deep; Factmark accepts at most 100 levels.");
   });
 
   it("re-checks are scheduled once per interval, whoever schedules them", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { isAppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { FetchRefused, safeFetch, type SafeFetchOptions } from "@/lib/fetch/safe-fetch";
 import { enqueueJobs } from "@/lib/jobs/queue";
@@ -14,6 +15,15 @@ const SNAPSHOT_COLUMNS = { id: true, fetchedAt: true, checkedAt: true, status: t
 export class SnapshotFailed extends Error {}
 
 /**
+ * Prefix of the recorded error when the page was fetched but refused by the parsing limits (nesting,
+ * element count, the worker's time or memory): the same page would be refused again, so it is not retried.
+ */
+export const PAGE_REFUSED = "PAGE_REFUSED";
+
+/** Failures that a retry cannot fix: the address or scheme is refused, or the page is. */
+const NOT_RETRIED = ["BLOCKED_ADDRESS", "SCHEME", PAGE_REFUSED];
+
+/**
  * Fetches `url` and records what it found (issue 18). A fetch that finds the page as the latest row
  * describes it only moves that row's checkedAt; anything new (first fetch, changed text, a new status)
  * adds a row. When what readers see may change (a new row for a cited URL), the articles citing it
@@ -24,7 +34,7 @@ export async function takeSnapshot(prisma: PrismaClient, url: string, opts: Safe
   let facts: PageFacts | null = null;
   try {
     const result = await safeFetch(url, opts);
-    facts = result.status >= 200 && result.status < 300 ? extractFacts(result) : null;
+    facts = result.status >= 200 && result.status < 300 ? await extractFacts(result) : null;
     row = {
       finalUrl: result.url,
       status: result.status,
@@ -38,8 +48,10 @@ export async function takeSnapshot(prisma: PrismaClient, url: string, opts: Safe
       textSha256: facts?.textSha256,
     };
   } catch (e) {
-    if (!(e instanceof FetchRefused)) throw e;
-    row = { error: `${e.code}: ${e.message}` };
+    if (e instanceof FetchRefused) row = { error: `${e.code}: ${e.message}` };
+    // A busy pool (TOO_MANY_REQUESTS) says nothing about the page: it is thrown, not recorded.
+    else if (isAppError(e) && (e.code === "INVALID" || e.code === "PAYLOAD_TOO_LARGE")) row = { error: `${PAGE_REFUSED}: ${e.message}` };
+    else throw e;
   }
   const latest = await prisma.webSnapshot.findFirst({ where: { url }, orderBy: { fetchedAt: "desc" }, select: SNAPSHOT_COLUMNS });
   const same = latest && latest.status === (row.status ?? null) && latest.textSha256 === (row.textSha256 ?? null) && latest.sha256 === (row.sha256 ?? null) && (latest.error === null) === (row.error == null);
@@ -85,12 +97,12 @@ export async function queueSnapshots(prisma: Pick<PrismaClient, "webSnapshot" | 
   );
 }
 
-/** Job handler: a failure is recorded, then thrown so the queue retries with back-off. */
+/** Job handler: a failure is recorded, then thrown so the queue retries with back-off (unless retrying cannot help). */
 export async function runSnapshotJob(prisma: PrismaClient, payload: unknown): Promise<void> {
   const url = (payload as { url?: unknown })?.url;
   if (typeof url !== "string") return;
   const result = await takeSnapshot(prisma, url);
-  if (result.error && !result.error.startsWith("BLOCKED_ADDRESS") && !result.error.startsWith("SCHEME")) throw new SnapshotFailed(result.error);
+  if (result.error && !NOT_RETRIED.some((code) => result.error!.startsWith(`${code}: `))) throw new SnapshotFailed(result.error);
 }
 
 /** Hours between re-checks of a cited page (FACTMARK_SOURCE_RECHECK_HOURS, default 24; fractions allowed). */

@@ -1,11 +1,18 @@
 import type { AppErrorCode } from "@/lib/errors";
+import type { PageFacts } from "@/lib/snapshots/page-facts";
 import type { PreparedImport, TImportFormat } from "../prepare-import";
 
-/** What the server thread and the import worker say to each other. */
-export type ImportJob = { id: number; format: TImportFormat; content: string };
+/**
+ * What the server thread and a parsing worker say to each other. One pool parses both kinds of
+ * untrusted HTML: articles being imported (issue 12) and fetched source pages (issue 18).
+ */
+export type ImportJob = { id: number; kind: "import"; format: TImportFormat; content: string };
+export type FactsJob = { id: number; kind: "facts"; html: string; url: string };
+export type WorkerJob = ImportJob | FactsJob;
+export type JobResult = PreparedImport | PageFacts;
 
 export type ImportReply =
-  | { id: number; ok: true; result: PreparedImport }
+  | { id: number; ok: true; result: JobResult }
   /** An expected refusal (AppError), rebuilt on the server side; or `error: null` and the crash text for a bug. */
   | { id: number; ok: false; error: { code: AppErrorCode; message: string; fieldErrors?: Record<string, string[]> }; crash?: undefined }
   | { id: number; ok: false; error: null; crash: string };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { longestStall } from "@/lib/testing/event-loop";
 import { prepareImport } from "../prepare-import";
 import { IMPORT_POOL_LIMITS, ImportWorkerPool, type ImportPoolLimits } from "./prepare-in-worker";
 
@@ -21,21 +22,6 @@ async function outcome(p: Promise<unknown>): Promise<string> {
   } catch (e) {
     return e instanceof AppError ? e.code : `THROWN ${String(e)}`;
   }
-}
-
-/** The longest the event loop went without running a 5 ms timer while `work` was pending. */
-async function longestStall(work: Promise<unknown>): Promise<number> {
-  let longest = 0;
-  let last = performance.now();
-  let done = false;
-  void work.finally(() => (done = true)).catch(() => {});
-  while (!done) {
-    await new Promise((r) => setTimeout(r, 5));
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }
-  return longest;
 }
 
 describe("the import worker pool", () => {

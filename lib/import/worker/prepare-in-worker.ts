@@ -1,20 +1,22 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
+import type { PageFacts } from "@/lib/snapshots/page-facts";
 import { checkImportInput, type PreparedImport, type TImportFormat } from "../prepare-import";
-import { WORKER_READY, type ImportJob, type WorkerMessage } from "./messages";
+import { WORKER_READY, type JobResult, type WorkerJob, type WorkerMessage } from "./messages";
 
 /**
  * Imports are parsed in worker threads (issue 12, item 4: one hostile import blocked every request for
  * 77 s). A worker that runs past its time or memory is terminated and replaced; the request gets a 4xx.
  * Few workers, each reused, and a short queue: parsing is CPU work, and more threads than cores would
- * only slow the readers down.
+ * only slow the readers down. Fetched source pages (issue 18) are parsed by the same pool: one budget of
+ * threads and memory for all untrusted HTML, whichever feature brought it in.
  */
 export type ImportPoolLimits = { timeLimitMs: number; memoryLimitMb: number; workers: number; queueLimit: number };
 
 export const IMPORT_POOL_LIMITS: ImportPoolLimits = { timeLimitMs: 10_000, memoryLimitMb: 512, workers: 2, queueLimit: 8 };
 
-type Pending = { job: ImportJob; resolve: (r: PreparedImport) => void; reject: (e: unknown) => void };
+type Pending = { job: WorkerJob; resolve: (r: JobResult) => void; reject: (e: unknown) => void };
 /** A worker and whether it has said it is ready (its parsers loaded). */
 type Slot = { worker: Worker | null; ready: Promise<void> | null; busy: boolean };
 
@@ -80,11 +82,23 @@ export class ImportWorkerPool {
     } catch (e) {
       return Promise.reject(e);
     }
+    return this.submit({ id: this.nextId++, kind: "import", format, content }) as Promise<PreparedImport>;
+  }
+
+  /**
+   * Title, publisher, date, readable text and sanitized HTML of a fetched page, parsed in a worker within
+   * the same limits. The caller checks the page's shape first (checkHtmlShape; extract.ts does).
+   */
+  extractPageFacts(html: string, url: string): Promise<PageFacts> {
+    return this.submit({ id: this.nextId++, kind: "facts", html, url }) as Promise<PageFacts>;
+  }
+
+  private submit(job: WorkerJob): Promise<JobResult> {
     if (this.queue.length >= this.limits.queueLimit) {
-      return Promise.reject(new AppError("TOO_MANY_REQUESTS", "Factmark is processing too many imports right now. Try again in a minute."));
+      return Promise.reject(new AppError("TOO_MANY_REQUESTS", "Factmark is processing too many articles and pages right now. Try again in a minute."));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, format, content }, resolve, reject });
+      this.queue.push({ job, resolve, reject });
       this.dispatch();
     });
   }
@@ -108,7 +122,7 @@ export class ImportWorkerPool {
     const ready = slot.ready!;
     worker.ref();
     let settled = false;
-    const finish = (outcome: { result: PreparedImport } | { error: unknown }, discardWorker: boolean) => {
+    const finish = (outcome: { result: JobResult } | { error: unknown }, discardWorker: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -135,9 +149,13 @@ export class ImportWorkerPool {
       else if (reply.error) finish({ error: new AppError(reply.error.code, reply.error.message, reply.error.fieldErrors) }, false);
       else finish({ error: new Error(`import worker failed: ${reply.crash}`) }, false);
     };
+    const page = pending.job.kind === "facts";
     const onError = (err: Error & { code?: string }) => {
       if (err.code === "ERR_WORKER_OUT_OF_MEMORY") {
-        finish({ error: new AppError("PAYLOAD_TOO_LARGE", `The article needs more than ${memoryLimitMb} MB of memory to process. Import a shorter or simpler text.`) }, true);
+        const message = page
+          ? `The page needs more than ${memoryLimitMb} MB of memory to process; Factmark did not read it.`
+          : `The article needs more than ${memoryLimitMb} MB of memory to process. Import a shorter or simpler text.`;
+        finish({ error: new AppError("PAYLOAD_TOO_LARGE", message) }, true);
       } else {
         finish({ error: err }, true);
       }
@@ -145,8 +163,10 @@ export class ImportWorkerPool {
     const onExit = (code: number) => finish({ error: new Error(`import worker exited with code ${code}`) }, true);
     const tooSlow = () => {
       const seconds = timeLimitMs / 1000;
-      const message = `The article took too long to process (more than ${seconds} s) and was not imported. Import a shorter or simpler text, or paste it as plain text.`;
-      finish({ error: new AppError("INVALID", message, { content: ["Processing took too long."] }) }, true);
+      const message = page
+        ? `The page took too long to process (more than ${seconds} s); Factmark did not read it.`
+        : `The article took too long to process (more than ${seconds} s) and was not imported. Import a shorter or simpler text, or paste it as plain text.`;
+      finish({ error: new AppError("INVALID", message, { [page ? "url" : "content"]: ["Processing took too long."] }) }, true);
     };
     let timer = setTimeout(() => finish({ error: new Error(`import worker did not start within ${STARTUP_LIMIT_MS / 1000} s`) }, true), STARTUP_LIMIT_MS);
     worker.on("message", onMessage);
@@ -168,4 +188,9 @@ const pool = (globalForPool.factmarkImportPool ??= new ImportWorkerPool());
 /** Prepares an import in the server's worker pool (see ImportWorkerPool.prepare). */
 export function prepareImportInWorker(format: TImportFormat, content: string): Promise<PreparedImport> {
   return pool.prepare(format, content);
+}
+
+/** Parses a fetched page's facts in the server's worker pool (see ImportWorkerPool.extractPageFacts). */
+export function extractPageFactsInWorker(html: string, url: string): Promise<PageFacts> {
+  return pool.extractPageFacts(html, url);
 }
