@@ -153,7 +153,9 @@ test.describe.serial("embed script on a publisher's page", () => {
   test.describe.configure({ timeout: 120_000 });
   test("an admin allows the publisher's origin on /admin/embed", async ({ page }) => {
     await signInAndWait(page, "admin@example.org");
-    await page.goto("/admin/embed");
+    await page.goto("/admin/users");
+    await page.getByRole("link", { name: "Embed settings" }).click();
+    await expect(page).toHaveURL(/\/admin\/embed$/);
     await expect(page.getByRole("heading", { name: "Embed", level: 1 })).toBeVisible();
     const field = page.getByLabel("Allowed origins");
     await field.fill(`${PUBLISHER}/path-is-refused`);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import AllowedOriginsForm from "@/components/embed/allowed-origins-form";
 import { requirePageRole } from "@/lib/auth/session";
@@ -18,6 +19,9 @@ export default async function EmbedSettingsPage() {
         read from {publicBaseUrl()}/api/embed/checks, which answers pages on the origins below and no others.
       </p>
       <AllowedOriginsForm origins={allowedOrigins} />
+      <p>
+        <Link href="/admin/users">Back to Users</Link>
+      </p>
     </main>
   );
 }

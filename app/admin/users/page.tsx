@@ -26,6 +26,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <main className="page">
       <h1>Users</h1>
+      <p className="muted">
+        Which publisher sites may show the approved checks: <Link href="/admin/embed">Embed settings</Link>.
+      </p>
       {/* Issue 18: invitation links are emailed only when SMTP_URL is set. */}
       <p className="muted" role="note" data-testid="email-status">
         {emailEnabled() ? "Email is on: invitation links are also emailed to the person." : "Email is off (SMTP_URL is not set): copy each invitation link and pass it on yourself."}
