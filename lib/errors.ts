@@ -26,7 +26,16 @@ export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable right
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 
+/**
+ * Marks AppErrors by a registered symbol as well as by class: a production build can load this module
+ * more than once (the import worker's entry shares code with the server's chunks), and an AppError
+ * thrown by one copy fails `instanceof` against the other, which turned a 400 into a 500.
+ */
+const APP_ERROR_BRAND = Symbol.for("factmark.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR_BRAND] = true;
+
   constructor(
     readonly code: AppErrorCode,
     message: string,
@@ -45,7 +54,7 @@ export class AppError extends Error {
 }
 
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  return e instanceof AppError || (e instanceof Error && (e as unknown as Record<symbol, unknown>)[APP_ERROR_BRAND] === true && "code" in e && "status" in e);
 }
 
 export type ErrorBody = { error: { code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]>; details?: unknown } };
