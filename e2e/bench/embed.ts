@@ -172,7 +172,7 @@ async function main() {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const markdown = `## Embed script (\`npm run bench:embed\`; issue 14)
 
-${new Date().toISOString().slice(0, 10)}, Debian Chromium (headless), ${os.cpus().length} cores, load average ${load} (other helpers' builds and tests ran at the same time).
+${new Date().toISOString().slice(0, 10)}, Debian Chromium (headless), ${os.cpus().length} cores, load average ${load} (other work on the machine inflates wall time; the load is printed for that reason).
 A ${words.toLocaleString("en")}-word publisher page (${page.paragraphs.length} paragraphs with inline links, emphasis and ad boxes) and ${checks.length} published checks; the script and the checks are served from a second origin with CORS. Median of ${RUNS} runs after one warm-up.
 
 | measure | median | worst |
