@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { parseSeedArticle } from "../lib/articles/seed-article";
 import { arabicPage, ARABIC_STORY, newsroomPage, startPublisher, type PublisherPage } from "./embed/publisher";
-import { expect, SAME_ORIGIN, signInAndWait, test } from "./fixtures";
+import { createClaims, expect, SAME_ORIGIN, signInAndWait, test } from "./fixtures";
 
 const FACTMARK_PORT = Number(process.env.E2E_PORT ?? 3100);
 const FACTMARK = `http://127.0.0.1:${FACTMARK_PORT}`;
@@ -32,7 +32,6 @@ const Q = {
   arabicB: "على بعد نحو مئة كيلومتر جنوب غرب مدينة تدمر",
 };
 
-type ClaimInput = { quote: string; verdict: string; explanation: string; publish: boolean; sources?: { url: string; title: string; publisher?: string; stance: string }[] };
 
 async function signedIn(browser: Browser, email: string) {
   const context = await browser.newContext();
@@ -47,29 +46,6 @@ async function importArticle(editor: Signed, title: string, content: string, sou
   const res = await editor.request.post("/api/articles/import", { headers: SAME_ORIGIN, data: { format: "text", content, title, sourceUrl } });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()).slug as string;
-}
-
-/** Creates each claim on the first occurrence of its quote; published ones are submitted and approved through the API. */
-async function addClaims(reviewer: Signed, editor: Signed, slug: string, claims: ClaimInput[]) {
-  {
-    const { articleVersionId, plainText } = await (await reviewer.request.get(`/api/articles/${slug}/claims`)).json();
-    for (const c of claims) {
-      const start = (plainText as string).indexOf(c.quote);
-      expect(start, c.quote).toBeGreaterThanOrEqual(0);
-      const created = await reviewer.request.post(`/api/articles/${slug}/claims`, {
-        headers: SAME_ORIGIN,
-        data: { articleVersionId, start, end: start + c.quote.length, fields: { verdict: c.verdict, explanation: c.explanation, tags: [], sources: c.sources ?? [] } },
-      });
-      expect(created.status(), await created.text()).toBe(201);
-      let claim = (await created.json()).claim;
-      if (!c.publish) continue;
-      const submitted = await reviewer.request.post(`/api/claims/${claim.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "submit", version: claim.version } });
-      expect(submitted.ok(), await submitted.text()).toBe(true);
-      claim = (await submitted.json()).claim;
-      const approved = await editor.request.post(`/api/claims/${claim.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "approve", version: claim.version } });
-      expect(approved.ok(), await approved.text()).toBe(true);
-    }
-  }
 }
 
 let seedSlug = "";
@@ -119,7 +95,7 @@ test.beforeAll(async ({ browser }) => {
   const editor = await signedIn(browser, "editor@example.org");
   const content = [STORY.caption, ...STORY.paragraphs].join("\n\n");
   seedSlug = await importArticle(editor, `Publisher copy ${RUN}: ${STORY.title}`, content, `${PUBLISHER}/news/al-qaryatain`);
-  await addClaims(reviewer, editor, seedSlug, [
+  await createClaims(reviewer, editor, seedSlug, [
     { quote: Q.caption, verdict: "MISSING_CONTEXT", explanation: "The march was in Beirut, not in Syria.", publish: true },
     {
       quote: Q.linked,
@@ -136,7 +112,7 @@ test.beforeAll(async ({ browser }) => {
     { quote: Q.draft, verdict: "FALSE", explanation: `Draft note ${DRAFT_MARKER}`, publish: false },
   ]);
   arabicSlug = await importArticle(editor, `${ARABIC_STORY.title} ${RUN}`, [ARABIC_STORY.caption, ...ARABIC_STORY.paragraphs].join("\n\n"), null);
-  await addClaims(reviewer, editor, arabicSlug, [
+  await createClaims(reviewer, editor, arabicSlug, [
     { quote: Q.arabicA, verdict: "DISPUTED", explanation: "Other monitors counted 67 civilians.", publish: true },
     { quote: Q.arabicB, verdict: "ACCURATE", explanation: "Matches maps of the area.", publish: true },
   ]);

@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "factmark-demo";
 export const SEED_SLUG = "in-syrian-christian-town-isis-mass-executed-116-people-before-assads-army-closed";
@@ -93,3 +93,39 @@ export async function selectTextIn(page: Page, rootSelector: string, phrase: str
 }
 
 export const REVIEW_URL = `/articles/${SEED_SLUG}/review`;
+
+export type ClaimToCreate = {
+  quote: string;
+  verdict: string;
+  explanation: string;
+  publish: boolean;
+  sources?: { url: string; title: string; publisher?: string; publishedAt?: string; excerpt?: string; stance: string }[];
+};
+
+/**
+ * Creates each claim on the first occurrence of its quote in the article's current version; the ones
+ * marked `publish` are submitted by the reviewer and approved by the editor through the API. Returns
+ * the claims' ids in order.
+ */
+export async function createClaims(reviewer: { request: APIRequestContext }, editor: { request: APIRequestContext }, slug: string, claims: ClaimToCreate[]): Promise<string[]> {
+  const ids: string[] = [];
+  const { articleVersionId, plainText } = await (await reviewer.request.get(`/api/articles/${slug}/claims`)).json();
+  for (const c of claims) {
+    const start = (plainText as string).indexOf(c.quote);
+    expect(start, c.quote).toBeGreaterThanOrEqual(0);
+    const created = await reviewer.request.post(`/api/articles/${slug}/claims`, {
+      headers: SAME_ORIGIN,
+      data: { articleVersionId, start, end: start + c.quote.length, fields: { verdict: c.verdict, explanation: c.explanation, tags: [], sources: c.sources ?? [] } },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    let claim = (await created.json()).claim;
+    ids.push(claim.id);
+    if (!c.publish) continue;
+    const submitted = await reviewer.request.post(`/api/claims/${claim.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "submit", version: claim.version } });
+    expect(submitted.ok(), await submitted.text()).toBe(true);
+    claim = (await submitted.json()).claim;
+    const approved = await editor.request.post(`/api/claims/${claim.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "approve", version: claim.version } });
+    expect(approved.ok(), await approved.text()).toBe(true);
+  }
+  return ids;
+}

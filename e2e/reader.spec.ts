@@ -1,12 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "@playwright/test";
 import { checkClaimReview } from "../lib/publishing/claimreview-rules";
-import { expect, SEED_SLUG, signInAndWait, test, SAME_ORIGIN } from "./fixtures";
+import { createClaims, expect, SAME_ORIGIN, SEED_SLUG, signInAndWait, test, type ClaimToCreate } from "./fixtures";
 
 const ARTICLE = `/articles/${SEED_SLUG}`;
 const DRAFT_MARKER = "QXDRAFTLEAK7731";
 
-type ClaimInput = { quote: string; verdict: string; explanation: string; sources?: { url: string; title: string; publisher?: string; publishedAt?: string; excerpt?: string; stance: string }[] };
 
 async function signedInRequest(browser: Browser, email: string) {
   const context = await browser.newContext();
@@ -16,29 +15,12 @@ async function signedInRequest(browser: Browser, email: string) {
 }
 
 /** Creates a claim on the first occurrence of its quote, then submits and approves it through the API. */
-async function publishClaims(browser: Browser, claims: (ClaimInput & { publish: boolean })[]) {
+async function publishClaims(browser: Browser, claims: ClaimToCreate[]) {
   const reviewer = await signedInRequest(browser, "reviewer@example.org");
   const editor = await signedInRequest(browser, "editor@example.org");
   const ids: string[] = [];
   try {
-    const { articleVersionId, plainText } = await (await reviewer.request.get(`/api/articles/${SEED_SLUG}/claims`)).json();
-    for (const c of claims) {
-      const start = (plainText as string).indexOf(c.quote);
-      expect(start, c.quote).toBeGreaterThanOrEqual(0);
-      const created = await reviewer.request.post(`/api/articles/${SEED_SLUG}/claims`, {
-        headers: SAME_ORIGIN,
-        data: { articleVersionId, start, end: start + c.quote.length, fields: { verdict: c.verdict, explanation: c.explanation, tags: [], sources: c.sources ?? [] } },
-      });
-      expect(created.status(), await created.text()).toBe(201);
-      let claim = (await created.json()).claim;
-      ids.push(claim.id);
-      if (!c.publish) continue;
-      const submitted = await reviewer.request.post(`/api/claims/${claim.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "submit", version: claim.version } });
-      expect(submitted.ok(), await submitted.text()).toBe(true);
-      claim = (await submitted.json()).claim;
-      const approved = await editor.request.post(`/api/claims/${claim.id}/transitions`, { headers: SAME_ORIGIN, data: { action: "approve", version: claim.version } });
-      expect(approved.ok(), await approved.text()).toBe(true);
-    }
+    ids.push(...(await createClaims(reviewer, editor, SEED_SLUG, claims)));
   } finally {
     await reviewer.context.close();
     await editor.context.close();
