@@ -3,7 +3,7 @@
 // afterwards (call drop() from afterAll, which runs when tests fail too).
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -15,6 +15,14 @@ const run = promisify(execFile);
 
 export const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
+/**
+ * Set by lib/testing/integration-setup.ts: an already-migrated PostgreSQL database and PGlite
+ * folder to copy. Running the migration history costs ~4 s on PostgreSQL and ~15 s on PGlite (its
+ * WASM schema engine); a copy costs a fraction of that, and the integration suite makes hundreds.
+ */
+export const POSTGRES_TEMPLATE_ENV = "FACTMARK_TEST_POSTGRES_TEMPLATE";
+export const PGLITE_TEMPLATE_ENV = "FACTMARK_TEST_PGLITE_TEMPLATE";
+
 export type TestDatabase = { kind: "postgres" | "pglite"; url: string; db: Db; drop: () => Promise<void> };
 
 /** Runs `prisma migrate deploy` (the same command as `npm run db:migrate`) against url. */
@@ -25,10 +33,11 @@ export async function migrateWithCli(url: string): Promise<string> {
 
 export async function createPostgresDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const name = `factmark_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  const template = opts.migrate !== false ? process.env[POSTGRES_TEMPLATE_ENV] : undefined;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
@@ -43,7 +52,7 @@ export async function createPostgresDatabase(opts: { migrate?: boolean } = {}): 
     }
   };
   try {
-    if (opts.migrate !== false) await migrateWithCli(url);
+    if (opts.migrate !== false && !template) await migrateWithCli(url);
     const db = await openDb(url);
     return {
       kind: "postgres",
@@ -62,6 +71,8 @@ export async function createPostgresDatabase(opts: { migrate?: boolean } = {}): 
 
 export async function createPgliteDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), "factmark-pglite-"));
+  const template = opts.migrate !== false ? process.env[PGLITE_TEMPLATE_ENV] : undefined;
+  if (template) cpSync(template, dir, { recursive: true });
   const url = `pglite:${dir}`;
   const db = await openDb(url);
   const drop = async () => {
@@ -69,7 +80,7 @@ export async function createPgliteDatabase(opts: { migrate?: boolean } = {}): Pr
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    if (opts.migrate !== false && db.kind === "pglite") await migratePglite(db.pglite);
+    if (opts.migrate !== false && !template && db.kind === "pglite") await migratePglite(db.pglite);
     return { kind: "pglite", url, db, drop };
   } catch (e) {
     await drop();
