@@ -31,7 +31,6 @@ function isBlock(el: Element, display: string): boolean {
   return display !== "" && !display.startsWith("inline") && display !== "contents" && display !== "ruby" && !display.startsWith("ruby-");
 }
 
-
 export type ExtractOptions = {
   /** Elements to leave out, besides the hidden ones (the widget's own host). */
   skip?: (el: Element) => boolean;

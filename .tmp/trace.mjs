@@ -1,0 +1,17 @@
+import { chromium } from "playwright-core";
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+const code = readFileSync("/work/wt-e14/lib/embed/dist/embed.js","utf8");
+const s1 = createServer((q,r)=>{ r.writeHead(200,{"content-type":"text/html"}); r.end(`<!doctype html><html><head><script src="http://127.0.0.1:3311/embed.js" data-factmark-article="x" async></script></head><body><article><p>hello world here we go</p></article></body></html>`)}).listen(3310,"127.0.0.1");
+const s2 = createServer((q,r)=>{ if(q.url.startsWith("/embed.js")){r.writeHead(200,{"content-type":"text/javascript"});r.end(code);} else {r.writeHead(200,{"content-type":"application/json","access-control-allow-origin":"http://127.0.0.1:3310"});r.end(JSON.stringify({article:{slug:"x",title:"x",url:"http://x/"},checks:[]}));}}).listen(3311,"127.0.0.1");
+const b = await chromium.launch({executablePath:"/usr/bin/chromium",args:["--no-sandbox"]});
+const p = await b.newPage();
+await b.startTracing(p,{categories:["blink.user_timing","devtools.timeline","v8.execute","toplevel"]});
+await p.goto("http://127.0.0.1:3310/");
+await p.evaluate("window.FactmarkEmbed.ready");
+const buf = await b.stopTracing();
+const ev = JSON.parse(buf.toString()).traceEvents;
+console.log(ev.filter(e=>e.name.startsWith("factmark")).map(e=>JSON.stringify(e)).join("\n"));
+const tid = ev.find(e=>e.name.startsWith("factmark"))?.tid;
+console.log(ev.filter(e=>e.tid===tid && e.ph==="X").slice(0,5).map(e=>JSON.stringify(e)).join("\n"));
+await b.close(); s1.close(); s2.close();
