@@ -304,6 +304,12 @@ async function main() {
     console.log(`Baseline ${BASELINE} vs this tree, ${RUNS} interleaved runs each, 1-minute load ${loadRange}:`);
     console.log(`  wall, script start → drawn: baseline ${ms(med(theirs, (r) => r.drawn))}, this ${ms(med(mine, (r) => r.drawn))} (×${(med(mine, (r) => r.drawn) / med(theirs, (r) => r.drawn)).toFixed(2)})`);
     console.log(`  main-thread CPU, document start → drawn: baseline ${ms(med(theirs, total))}, this ${ms(med(mine, total))} (×${(med(mine, total) / med(theirs, total)).toFixed(2)})`);
+    const phases = [["start", "domReady"], ["domReady", "extracted"], ["extracted", "fetched"], ["fetched", "anchored"], ["anchored", "drawn"]] as const;
+    for (const [from, to] of phases) {
+      // Only when the baseline sets the same marks (this script's phases since round two).
+      if (!(to in theirs[0].cpu.at)) continue;
+      console.log(`  CPU ${from} → ${to}: baseline ${ms(med(theirs, (r) => cpuSpan(r, from, to)))}, this ${ms(med(mine, (r) => cpuSpan(r, from, to)))}`);
+    }
     console.log(`  transfer: baseline ${(gzipSync(baseline).length / 1024).toFixed(1)} KiB gzipped, this ${(gz / 1024).toFixed(1)} KiB`);
   }
   if (profiles) {
