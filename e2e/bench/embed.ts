@@ -211,7 +211,7 @@ async function measure(browser: Browser, url: string): Promise<Run> {
   }
 }
 
-type Profile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
+type Profile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples: number[]; timeDeltas: number[] };
 
 /** Self time per function of one run (V8's sampling profiler, 100 µs), the embed's functions and V8's own. */
 async function profileRun(browser: Browser, url: string): Promise<[string, number][]> {
@@ -230,7 +230,7 @@ async function profileRun(browser: Browser, url: string): Promise<[string, numbe
     profile.samples.forEach((id, i) => {
       const f = byId.get(id)!;
       if (f.url && !f.url.includes("embed.js")) return;
-      const key = f.url ? `${f.functionName || "(anonymous)"} (embed.js:${f.lineNumber + 1})` : f.functionName;
+      const key = f.url ? `${f.functionName || "(anonymous)"} (embed.js:${f.lineNumber + 1}:${f.columnNumber + 1})` : f.functionName;
       if (key === "(idle)") return;
       self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
     });
