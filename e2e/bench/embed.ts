@@ -342,6 +342,8 @@ ${row(`CPU: anchoring ${checks.length} checks (anchorAll; builds the index if it
 ${row("CPU: drawing (highlights, focusable anchors, one layout)", (r) => cpuSpan(r, "anchored", "drawn"))}
 ${row("CPU: of the above, style recalculation / layout of the page", (r) => r.cpu.style + r.cpu.layout)}
 
+The script's own main-thread work (extraction, index, anchoring, drawing) is ${ms(med(mine, (r) => cpuSpan(r, "domReady", "extracted") + cpuSpan(r, "extracted", "indexed") + cpuSpan(r, "fetched", "drawn")))} of CPU at the median; the rest of the start → drawn CPU is the page's own parsing and first rendering, which happen during the script's waits. On an idle machine the wall time is about that CPU time plus whatever of the fetch's latency the parsing and extraction do not cover.
+
 Placed: ${mine[0].placed} of ${checks.length}. Transfer size of \`/embed.js\` (engine included): ${(Buffer.byteLength(shipped) / 1024).toFixed(1)} KiB minified, **${(gz / 1024).toFixed(1)} KiB gzipped** (limit 30 KB).
 `;
   console.log(markdown);
