@@ -146,9 +146,12 @@ test.describe.serial("embed script on a publisher's page", () => {
 
   test("the checks endpoint answers CORS for allowed origins only, with published checks only, and revalidates with a strong ETag", async ({ request }) => {
     const url = `/api/embed/checks?article=${seedSlug}`;
-    const allowed = await request.get(url, { headers: { origin: PUBLISHER } });
+    const allowed = await request.get(url, { headers: { origin: PUBLISHER, "accept-encoding": "gzip" } });
     expect(allowed.status()).toBe(200);
     const h = allowed.headers();
+    // Compressed on the wire (Next gzips a route's answer), and a shared cache keeps one copy per encoding.
+    expect(h["content-encoding"]).toBe("gzip");
+    expect(h["vary"]).toMatch(/Accept-Encoding/i);
     expect(h["access-control-allow-origin"]).toBe(PUBLISHER);
     expect(h["vary"]).toMatch(/Origin/);
     expect(h["cache-control"]).toBe("public, max-age=60");
@@ -174,8 +177,9 @@ test.describe.serial("embed script on a publisher's page", () => {
     expect(bad.headers()["access-control-allow-origin"]).toBe(PUBLISHER);
     expect((await request.get("/api/embed/checks?article=no-such-article-here", { headers: { origin: PUBLISHER } })).status()).toBe(404);
 
-    const js = await request.get("/embed.js");
+    const js = await request.get("/embed.js", { headers: { "accept-encoding": "gzip" } });
     expect(js.headers()["content-type"]).toMatch(/javascript/);
+    expect(js.headers()["content-encoding"]).toBe("gzip");
     expect(js.headers()["cross-origin-resource-policy"]).toBe("cross-origin");
   });
 

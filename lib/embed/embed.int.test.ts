@@ -86,6 +86,36 @@ describe.each(ENGINES)("embed on $name", ({ create }) => {
     expect(await codeOf(readEmbedChecks({ article: "no-such-story" }, never))).toBe("NOT_FOUND");
   });
 
+  it("serves a revision it has built from memory (no query of the checks), and builds again when the revision moves", async () => {
+    const real = t.db.prisma;
+    let builds = 0;
+    // Counts the one query that only a build makes; everything else goes to the real client.
+    current.prisma = new Proxy(real, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop !== "publishedClaim") return value;
+        return new Proxy(value as object, {
+          get: (d, p) => (p === "findMany" ? (...args: unknown[]) => (builds++, (d as { findMany: (...a: unknown[]) => unknown }).findMany(...args)) : Reflect.get(d, p)),
+        });
+      },
+    });
+    try {
+      const first = await readEmbedChecks({ article: "dam-story" }, never);
+      const second = await readEmbedChecks({ article: "dam-story" }, never);
+      expect(second).toEqual(first);
+      expect(builds).toBeLessThanOrEqual(1);
+      const before = builds;
+      // An approval's side effect: the trigger bumps readerRevision, so the next read builds a new body.
+      await real.article.update({ where: { id: articleId }, data: { title: "Dam (updated)" } });
+      const third = await readEmbedChecks({ article: "dam-story" }, never);
+      expect(builds).toBe(before + 1);
+      expect(third.etag).not.toBe(first.etag);
+      expect(third.status === "ok" && JSON.parse(third.body).article.title).toBe("Dam (updated)");
+    } finally {
+      current.prisma = real;
+    }
+  });
+
   it("answers not-modified for the current ETag, and a change readers see gives a new one", async () => {
     const first = await readEmbedChecks({ article: "dam-story" }, never);
     expect(first.etag).toMatch(/^"[^"]+"$/);

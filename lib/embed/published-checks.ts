@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { TextQuoteSelector } from "@/lib/anchoring";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -85,6 +86,15 @@ async function buildPayload(head: ArticleHead): Promise<EmbedPayload> {
   return { article: { slug: article.slug, title: article.title, url: `${publicBaseUrl()}/articles/${article.slug}` }, checks };
 }
 
+/**
+ * Built bodies by ETag, about 16 MB of them. The ETag names the article's readerRevision, the base URL and
+ * the format, so a body filed under it is never stale: a publisher's page read by thousands costs one
+ * indexed read of the revision per request, not two queries and a JSON build. A revision that moves on is
+ * simply never asked for again and ages out. (Compression is Next's: it gzips a route's answer itself and
+ * drops a Content-Encoding the route sets, next/dist/server/send-response.js, so the cache holds the JSON.)
+ */
+const bodies = new LRUCache<string, string>({ maxSize: 16 * 1024 * 1024, sizeCalculation: (body) => Math.max(1, body.length * 2) });
+
 export type EmbedChecksAnswer = { status: "not-modified"; etag: string } | { status: "ok"; etag: string | null; body: string };
 
 /**
@@ -95,9 +105,13 @@ export async function readEmbedChecks(query: TEmbedQuery, matches: (etag: string
   const head = await findArticle(query);
   const etag = embedEtag(head);
   if (matches(etag)) return { status: "not-modified", etag };
+  const cached = bodies.get(etag);
+  if (cached !== undefined) return { status: "ok", etag, body: cached };
   const body = JSON.stringify(await buildPayload(head));
-  // A change between the two reads would file newer content under the older revision: then no ETag.
+  // A change between the two reads would file newer content under the older revision: then no ETag, and not kept.
   const prisma = await getPrisma();
   const after = await prisma.article.findUnique({ where: { id: head.id }, select: { readerRevision: true } });
-  return { status: "ok", etag: after?.readerRevision === head.readerRevision ? etag : null, body };
+  if (after?.readerRevision !== head.readerRevision) return { status: "ok", etag: null, body };
+  bodies.set(etag, body);
+  return { status: "ok", etag, body };
 }

@@ -53,6 +53,15 @@ describe("extractText", () => {
     expect(text).toBe("Extra whitespace between words here.\n\nNext para");
   });
 
+  it("maps single-spaced text nodes (copied whole) and irregular ones (split at whitespace runs) alike", () => {
+    const html = `<p>Alpha beta <b>gamma</b> delta <i> epsilon\u00a0zeta </i>eta</p><p>one  two\tthree <span>four</span></p>`;
+    const text = expectRoundTrip(html);
+    expect(text).toBe("Alpha beta gamma delta epsilon zeta eta\n\none two three four");
+    const { rangeOf } = extractText(rootOf(html));
+    const range = rangeOf(text.indexOf("delta"), text.indexOf("zeta") + 4)!;
+    expect(range.toString()).toBe("delta  epsilon\u00a0zeta");
+  });
+
   it("maps non-BMP characters as two code units each, never splitting a pair", () => {
     const html = `<p>Dam 😀 holds <i>𝐛𝐨𝐥𝐝</i> water 🌊.</p>`;
     const text = expectRoundTrip(html);
