@@ -33,9 +33,14 @@ export { mulberry32 };
 type Prepared = { spans: ClaimSpan[]; selectors: [TextQuoteSelector, Selector][] };
 type Batch = (before: string, after: string, p: Prepared) => Promise<(Placement | null)[]>;
 
-function prepare(before: string, spans: ClaimSpan[]): Prepared {
+/** The selectors a client would store for each span of `before` (quote + position), as the CLI gets them. */
+export function prepareSelectors(before: string, spans: ClaimSpan[]): [TextQuoteSelector, Selector][] {
   const conv = new OffsetConverter(before);
-  return { spans, selectors: spans.map((sp) => { const d = describe(before, sp.start, sp.end, conv); return [d.quote, d.position]; }) };
+  return spans.map((sp) => { const d = describe(before, sp.start, sp.end, conv); return [d.quote, d.position]; });
+}
+
+function prepare(before: string, spans: ClaimSpan[]): Prepared {
+  return { spans, selectors: prepareSelectors(before, spans) };
 }
 
 const engines: Record<string, Batch> = {
