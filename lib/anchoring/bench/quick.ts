@@ -10,6 +10,8 @@ import { EditTruth, judge } from "../testing/ground-truth";
 import { anchorEngine, evaluateIterater, evaluateVersions, type Counts } from "../testing/evaluate";
 import { loadIterater, loadScriptPairs, loadWikipediaPairs } from "../testing/load-fixtures";
 import { generateSpans } from "../testing/spans";
+import { MapTextIndex } from "../testing/map-text-index";
+import { TextIndex } from "../text-index";
 import { buildArticle, mulberry32, pickClaims, prepareSelectors, scatteredEdits } from "./run";
 
 const args = new Set(process.argv.slice(2));
@@ -75,7 +77,10 @@ if (all || args.has("scale")) {
       if (tr.untouched) {
         un[o]++;
         un.total++;
-        if (o === "flagged" && listCases && cases.length < 200) cases.push(`  flagged ${JSON.stringify(before.slice(sp.start, sp.end))} @${sp.start} truth ${JSON.stringify(tr)}`);
+        if (o === "flagged" && listCases && cases.length < 200 && tr.untouched) {
+          const ex = tr.expected;
+          cases.push(`  flagged ${JSON.stringify(before.slice(sp.start, sp.end))} @${sp.start}→${ex.start}\n     before: ${JSON.stringify(before.slice(Math.max(0, sp.start - 70), sp.end + 70))}\n     after:  ${JSON.stringify(after.slice(Math.max(0, ex.start - 70), ex.end + 70))}`);
+        }
       }
     });
     cpus.sort((a, b) => a - b);
@@ -83,5 +88,52 @@ if (all || args.has("scale")) {
     const distinct = new Set(selectors.map((s) => JSON.stringify(s))).size;
     console.log(`scale ${n}  untouched ${rate(un)}  wrong ${wrong}  cpu median ${cpus[cpus.length >> 1].toFixed(0)} ms  wall median ${walls[walls.length >> 1].toFixed(0)} ms  (distinct claims ${distinct})`);
     if (listCases || wrong > 0) for (const w of new Set(cases)) console.log(w);
+  }
+}
+
+/** `flagged`: every flagged untouched claim of the edit-list fixtures (IteraTeR, Arabic, Chinese), with its surroundings. */
+if (args.has("flagged")) {
+  const pairs = [...loadIterater().map((p) => ({ ...p, language: "en" })), ...loadScriptPairs()];
+  for (const p of pairs) {
+    const truth = new EditTruth(p.before, p.edits, "language" in p && p.language === "en" ? p.after : undefined);
+    const spans = generateSpans(p.before);
+    const placed = anchorEngine(p.before, p.after, spans);
+    spans.forEach((sp, i) => {
+      const t = truth.truth(sp.start, sp.end);
+      if (!t.untouched || judge(t, placed[i]) !== "flagged") return;
+      const ex = t.expected;
+      console.log(`${p.id} ${sp.kind} ${JSON.stringify(p.before.slice(sp.start, sp.end))} @${sp.start}→${ex.start}\n   before: ${JSON.stringify(p.before.slice(Math.max(0, sp.start - 60), sp.end + 60))}\n   after:  ${JSON.stringify(p.after.slice(Math.max(0, ex.start - 60), ex.end + 60))}`);
+    });
+  }
+}
+
+/**
+ * `index`: time to build the text index of a 20,000-word text (the embed's page, issue 14), hashed (now) and
+ * Map of substrings (before), with one lookup each so that the lazy build runs. Median of 7 builds, CPU time.
+ */
+if (args.has("index")) {
+  const article = buildArticle();
+  let text = article;
+  while (text.split(/\s+/).length < 20_000) text += "\n\n" + article;
+  const words = text.split(/\s+/).slice(0, 20_000);
+  text = words.join(" ");
+  const time = (build: () => void): string => {
+    const cpus: number[] = [];
+    let cold = 0;
+    for (let r = 0; r < 8; r++) {
+      const c0 = process.cpuUsage();
+      build();
+      const c = process.cpuUsage(c0);
+      if (r > 0) cpus.push((c.user + c.system) / 1000);
+      else cold = (c.user + c.system) / 1000;
+    }
+    cpus.sort((a, b) => a - b);
+    return `${cold.toFixed(1)} ms cold, ${cpus[cpus.length >> 1].toFixed(1)} ms warm`;
+  };
+  // Each kind first in its own process run (`index map` / `index`), so that "cold" is a first call.
+  const kinds = args.has("map") ? ["map", "hashed"] : ["hashed", "map"];
+  for (const kind of kinds) {
+    const t = time(() => void (kind === "map" ? new MapTextIndex(text).find("national spirit") : new TextIndex(text).find("national spirit")));
+    console.log(`index of 20,000 words (${text.length.toLocaleString("en")} characters), ${kind}: ${t} (CPU; warm = median of 7)`);
   }
 }
