@@ -3,6 +3,7 @@ import type { AnchorCandidate, AnchorResult, Selector, TextPositionSelector, Tex
 import { commonPrefixRun, commonSuffixRun, contextSimilarity, levenshteinWithin } from "./similarity";
 import { editScore } from "./boundary";
 import { OffsetConverter } from "./units";
+import { CONTEXT_LENGTH } from "./describe";
 import { indexFor } from "./text-index";
 
 /**
@@ -926,7 +927,7 @@ function placeMovedPassages(text: string, parsed: Target[], out: AnchorResult[],
         if (w.to <= h || tried.has(w.delta)) continue;
         tried.add(w.delta);
         const at = h + w.delta;
-        if (at < 0 || !text.startsWith(exact, at) || splitsWord(text, quote, at, at + len)) continue;
+        if (at < 0 || !text.startsWith(exact, at) || splitsWord(text, quote, at, at + len) || documentEdgeElsewhere(text, quote, at, at + len)) continue;
         const pr = commonSuffixRun(prefix, text, at);
         const sr = commonPrefixRun(suffix, text, at + len);
         // Twin guards.
@@ -955,6 +956,32 @@ function placeMovedPassages(text: string, parsed: Target[], out: AnchorResult[],
     });
     if (placed === 0) return;
   }
+}
+
+/** Length of a string in code points (the unit of CONTEXT_LENGTH), counted up to `limit`. */
+function codePointsUpTo(s: string, limit: number): number {
+  let n = 0;
+  for (let i = 0; i < s.length && n < limit; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * True when a context side of the selector is shorter than CONTEXT_LENGTH, so that it ended at the start (prefix)
+ * or the end (suffix) of the document it was made on, but the place [start, end) is not at that same edge of
+ * the text with that side before (after) it. Used by the batch rules that place on partial evidence (moved
+ * passage, side-certified, lone copy): a claim at the very start of a document, whose short prefix recurs
+ * in the middle ("Legacy" at the start of an article, and "Legacy" after a heading elsewhere), is not there.
+ */
+export function documentEdgeElsewhere(text: string, quote: TextQuoteSelector, start: number, end: number): boolean {
+  const prefix = quote.prefix ?? "";
+  const suffix = quote.suffix ?? "";
+  if (codePointsUpTo(prefix, CONTEXT_LENGTH) < CONTEXT_LENGTH && start - prefix.length !== 0) return true;
+  if (codePointsUpTo(suffix, CONTEXT_LENGTH) < CONTEXT_LENGTH && end + suffix.length !== text.length) return true;
+  return false;
 }
 
 /** Shortest whole context side that certifies a place in {@link sideCertifiedPlace}. */
@@ -988,7 +1015,7 @@ function sideCertifiedPlace(text: string, marks: Landmark[], quote: TextQuoteSel
     if (found !== -1) return null;
     found = q;
   }
-  if (found === -1 || splitsWord(text, quote, found, found + len)) return null;
+  if (found === -1 || splitsWord(text, quote, found, found + len) || documentEdgeElsewhere(text, quote, found, found + len)) return null;
   const scorer = new Scorer(text, quote, hint, set.scaleFraction);
   const p = scorer.score(found, found + len, 1);
   if (p.ctx < MIN_CONTEXT_EXACT || doubtAboutExact(scorer, p, [p], set.maxErrorRate, set.opts.maxCandidates) !== null) return null;
@@ -1000,7 +1027,7 @@ export const LONE_MAX_DRIFT = 48;
 /** Shortest quote (weight, see quoteWeight) {@link lonePlace} considers. */
 export const LONE_MIN_QUOTE = 12;
 /** Least context similarity of a lone copy. */
-export const LONE_MIN_CONTEXT = 0.2;
+export const LONE_MIN_CONTEXT = 0.35;
 
 /**
  * The quote occurs exactly once in the whole text, within LONE_MAX_DRIFT of the corrected hint and between the
@@ -1017,7 +1044,7 @@ function lonePlace(text: string, marks: Landmark[], quote: TextQuoteSelector, h:
   const i = lastAtOrBefore(marks, h);
   if (i >= 0 && q < marks[i].h + marks[i].delta) return null;
   if (i + 1 < marks.length && q + exact.length > marks[i + 1].h + marks[i + 1].delta + marks[i + 1].len) return null;
-  if (splitsWord(text, quote, q, q + exact.length)) return null;
+  if (splitsWord(text, quote, q, q + exact.length) || documentEdgeElsewhere(text, quote, q, q + exact.length)) return null;
   const scorer = new Scorer(text, quote, hint, set.scaleFraction);
   const p = scorer.score(q, q + exact.length, 1);
   if (p.ctx < LONE_MIN_CONTEXT) return null;
