@@ -434,7 +434,12 @@ function decide(cands: Candidate[], scorer: Scorer, opts: Required<Pick<AnchorOp
   // The only place where quote and both whole context sides agree exactly: no other candidate can match the
   // selector as well, whatever the scores say (near-duplicate passages differ somewhere in 64 characters).
   const intact = cands.filter((c) => c.intact);
-  const onlyIntact = best.intact && intact.length === 1;
+  // ...unless a copy closer to the hint keeps RIVAL_RUN characters of both context sides and scores within the
+  // margin: the claim may sit there with an edit on each side of it (its context broken a few words away) while
+  // the intact copy is a near-duplicate passage farther off (seed 5 of the scale benchmark: "and" 4 characters
+  // from its hint with both sides edited 18 and 25 characters away, an intact copy 832 characters away).
+  const closerRival = ranked.some((c) => c !== best && !overlaps(c, best) && c.quoteSim === 1 && c.pos > best.pos && c.prefixRun >= RIVAL_RUN && c.suffixRun >= RIVAL_RUN && best.score - c.score < rivalMargin);
+  const onlyIntact = best.intact && intact.length === 1 && !closerRival;
   // Verbatim copies (quote and both whole sides equal): only the position can tell them apart.
   const nearestTwin = best.intact && intact.length > 1 && intact.length < REFINE_TOP ? nearestByDistance(intact.map((c) => c.start), scorer.hint) : null;
   const twinDecided = nearestTwin !== null && nearestTwin === best.start;
@@ -453,6 +458,9 @@ function decide(cands: Candidate[], scorer: Scorer, opts: Required<Pick<AnchorOp
   const ok = scoreOk && contextOk && unambiguous && informed;
   return { placed: ok ? best : null, ranked };
 }
+
+/** Context characters agreeing on each side that make a closer copy a rival to an intact one (see decide). */
+export const RIVAL_RUN = 8;
 
 const LAST_WORD_STARTS_SENTENCE = /[.!?]["'”’)\]]*\s+\S+$/u;
 const FIRST_WORD_ENDS_SENTENCE = /^\S*[.!?]["'”’)\]]*\s+\S/u;
@@ -847,6 +855,20 @@ function witnessOf(text: string, t: Target, r: AnchorResult): Witness | null {
   return { from: t.hintStart - pr, to: t.hintStart + exact.length + sr, delta: r.start - t.hintStart };
 }
 
+const SENTENCE_END = /[.!?。！？؟]["'”’)\]]*$/u;
+/** The quote starts a sentence or a paragraph (or the document) where it was made. */
+function startsAtBoundary(quote: TextQuoteSelector): boolean {
+  const prefix = quote.prefix ?? "";
+  const trimmed = prefix.trimEnd();
+  return trimmed.length === 0 || SENTENCE_END.test(trimmed) || prefix.slice(trimmed.length).includes("\n");
+}
+/** The quote ends a sentence or a paragraph (or the document) where it was made. */
+function endsAtBoundary(quote: TextQuoteSelector): boolean {
+  const suffix = quote.suffix ?? "";
+  const trimmed = suffix.trimStart();
+  return trimmed.length === 0 || SENTENCE_END.test(quote.exact) || /^[.!?。！？؟]["'”’)\]]*(\s|$)/u.test(suffix) || suffix.slice(0, suffix.length - trimmed.length).includes("\n");
+}
+
 /** Characters at each end of a moved passage looked for near its old place by {@link passageStillNear}. */
 export const PASSAGE_END = 8;
 /** How far around its old place (corrected by the landmarks) a moved passage's ends are looked for, at least. */
@@ -930,9 +952,17 @@ function placeMovedPassages(text: string, parsed: Target[], out: AnchorResult[],
         if (at < 0 || !text.startsWith(exact, at) || splitsWord(text, quote, at, at + len) || documentEdgeElsewhere(text, quote, at, at + len)) continue;
         const pr = commonSuffixRun(prefix, text, at);
         const sr = commonPrefixRun(suffix, text, at + len);
-        // Twin guards.
         const from = Math.min(w.from, h - pr);
         const to = Math.max(w.to, h + len + sr);
+        // The verified text must reach PASSAGE_END (weighted) characters beyond each edge of the quote, unless the quote's
+        // edge is a sentence or paragraph boundary (where a moved passage ends). A witness whose own context
+        // breaks right at its quote may stand on look-alike words ("budget" ending another paragraph), and a
+        // claim a few characters inside it would follow it there (found by the soak, seed 199724414).
+        // Measured as quoteWeight: a Chinese character counts twice, as against LONG_QUOTE_LENGTH.
+        const before = quoteWeight(text.slice(at - (h - from), at));
+        const after = quoteWeight(text.slice(at + len, at + len + (to - h - len)));
+        if ((before < PASSAGE_END && !startsAtBoundary(quote)) || (after < PASSAGE_END && !endsAtBoundary(quote))) continue;
+        // Twin guards.
         if (index.find(text.slice(from + w.delta, to + w.delta)).length !== 1) continue;
         let twin = false;
         for (const q of index.occurrences(exact)) {

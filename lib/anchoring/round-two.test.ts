@@ -165,3 +165,34 @@ suite("the batch adds no wrong placement to those of anchor alone", () => {
     expect(placed).toBeGreaterThan(15_000);
   }, 60_000);
 });
+
+suite("moved passage: a witness on look-alike words", () => {
+  // Soak seed 199724414: the last paragraph moves up behind the first. " budget\n" (touched: its newline moved
+  // with the paragraph) is placed on the first paragraph's "river budget\n\npara3 …" by its whole suffix, and the
+  // untouched "g" four characters inside it would have followed it there. The verified text around a claim
+  // placed by a witness must reach 8 characters beyond each edge unless that edge is a sentence or paragraph end.
+  it("does not follow a witness whose context breaks just before the claim", () => {
+    const paras = [
+      "para0 by council city police by said said river budget",
+      "para1 budget city people of the died percent north council bridge water plant 12 minister police in north police minister vote bridge",
+      "para2 mayor of died water 12 vote bridge of 2023 died budget",
+      "para3 police died plant tonnes in city vote the percent 12 of minister bridge the said river",
+    ];
+    const before = paras.join("\n\n");
+    const a = before.indexOf("\n\npara3");
+    const at = before.indexOf("\n\npara1");
+    const edits: Edit[] = [
+      { start: a, end: before.length, text: "" },
+      { start: at, end: at, text: before.slice(a) },
+    ];
+    const truth = new EditTruth(before, edits);
+    const spans = [{ start: 248, end: 249 }, { start: 244, end: 252 }, { start: 0, end: 1 }];
+    expect(before.slice(248, 249)).toBe("g");
+    const sels = selectorsOf(before, spans);
+    const results = anchorAll(truth.newText, sels);
+    // The untouched claims are exact or flagged; the touched " budget\n" is placed as anchor alone places it.
+    expect(judge(truth.truth(248, 249), placement(results[0]))).not.toBe("wrong");
+    expect(judge(truth.truth(0, 1), placement(results[2]))).toBe("correct");
+    expect(results[1]).toEqual(anchor(truth.newText, sels[1]));
+  });
+});
