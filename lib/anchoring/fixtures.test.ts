@@ -37,9 +37,9 @@ suite("real revisions", () => {
 
 /**
  * Right-to-left and non-Latin text (issue 13): Arabic and Chinese revision pairs written for these tests, with
- * edit lists as ground truth. Same rules: no wrong placement; reanchor places every untouched span exactly.
- * Selector-only anchor flags the claims inside a moved sentence (its old context still stands where it was,
- * which is also what an edited claim next to a surviving duplicate looks like: see docs/anchoring.md).
+ * edit lists as ground truth. Same rules: no wrong placement; reanchor places every untouched span exactly;
+ * selector-only anchor (a batch, as the CLI runs it) places ≥ 99.5 % of them, the claims of moved sentences
+ * included (the moved-passage rule of round two, docs/anchoring.md).
  */
 suite("Arabic and Chinese revisions", () => {
   for (const language of ["ar", "zh"]) {
@@ -56,10 +56,10 @@ suite("Arabic and Chinese revisions", () => {
       expect(t.untouched.correct, summary(t)).toBe(t.untouched.total);
     });
 
-    it(`${language}: anchor places nothing wrongly and at least 96 % of untouched spans exactly`, () => {
+    it(`${language}: anchor places nothing wrongly and at least 99.5 % of untouched spans exactly`, () => {
       const t = evaluateIterater(pairs, anchorEngine);
       expect(t.all.wrong, summary(t)).toBe(0);
-      expect(t.untouched.correct / t.untouched.total, summary(t)).toBeGreaterThanOrEqual(0.96);
+      expect(t.untouched.correct / t.untouched.total, summary(t)).toBeGreaterThanOrEqual(0.995);
     });
   }
 });

@@ -33,9 +33,14 @@ export { mulberry32 };
 type Prepared = { spans: ClaimSpan[]; selectors: [TextQuoteSelector, Selector][] };
 type Batch = (before: string, after: string, p: Prepared) => Promise<(Placement | null)[]>;
 
-function prepare(before: string, spans: ClaimSpan[]): Prepared {
+/** The selectors a client would store for each span of `before` (quote + position), as the CLI gets them. */
+export function prepareSelectors(before: string, spans: ClaimSpan[]): [TextQuoteSelector, Selector][] {
   const conv = new OffsetConverter(before);
-  return { spans, selectors: spans.map((sp) => { const d = describe(before, sp.start, sp.end, conv); return [d.quote, d.position]; }) };
+  return spans.map((sp) => { const d = describe(before, sp.start, sp.end, conv); return [d.quote, d.position]; });
+}
+
+function prepare(before: string, spans: ClaimSpan[]): Prepared {
+  return { spans, selectors: prepareSelectors(before, spans) };
 }
 
 const engines: Record<string, Batch> = {
@@ -339,6 +344,19 @@ const ROUND_ONE = [
   "| 100,000 claims | 97146 / 0 / 2854 (98.47 %), 4,272 ms (2,099 ms) |",
 ];
 
+/**
+ * Round two's starting point (main on 2026-12-05, before the moved-passage and side-certified rules and the
+ * hashed text index), measured with bench/quick.ts: untouched claims only, correct / wrong / flagged.
+ */
+const BEFORE_ROUND_TWO = [
+  "| real revisions, untouched | 8977 / 0 / 31 (99.66 %) |",
+  "| Arabic, untouched | 282 / 0 / 5 (98.26 %) |",
+  "| Chinese, untouched | 341 / 0 / 10 (97.15 %) |",
+  "| 1,000 claims, untouched | 971 / 0 / 8 (99.18 %), 12–64 ms CPU |",
+  "| 10,000 claims, untouched | 9771 / 0 / 30 (99.69 %), 124–174 ms CPU |",
+  "| 100,000 claims, untouched | 98071 / 0 / 63 (99.94 %), 1.1–1.7 s CPU |",
+];
+
 async function main(): Promise<void> {
   const started = new Date().toISOString().slice(0, 10);
   const os = await import("node:os");
@@ -399,6 +417,12 @@ async function main(): Promise<void> {
     "| case | factmark anchor: correct / wrong / flagged (untouched placed), warm median (CPU) |",
     "|---|---|",
     ...ROUND_ONE,
+    "",
+    "### Issue 13, round two's starting point (2026-12-05, `anchorAll` before the moved-passage and side-certified rules)",
+    "",
+    "| case | factmark anchor (batch): untouched correct / wrong / flagged, CPU |",
+    "|---|---|",
+    ...BEFORE_ROUND_TWO,
   ].join("\n");
   console.log(md);
   writeBenchmarkSection("anchoring", md);
