@@ -63,7 +63,7 @@ async function appConnections(): Promise<number> {
   return r.n;
 }
 
-type HeapReport = { gc: boolean; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; subscribers: number | null; relayStats: { received: number; delivered: number; dropped: number } | null };
+type HeapReport = { gc: boolean; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; subscribers: number | null; relayStats: { received: number; delivered: number; dropped: number; dispatchCpuMicros?: number } | null };
 const heapReports: HeapReport[] = [];
 
 /** Asks the server to collect garbage and report its memory (SIGUSR2, lib/cli/serve.mjs). */
@@ -158,11 +158,22 @@ async function main() {
     })();
     const words = [...plainText.matchAll(/\S+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
 
-    // Warm the routes once, then measure the baseline.
+    // Warm the routes once (a stream per user, a few claim writes heard by them), then measure the
+    // baseline: otherwise the first write's code and caches count as growth "after".
     await (async () => {
-      const s = subscribe(users[0]);
-      await s.ready;
-      s.close();
+      const warm = users.map((u) => subscribe(u));
+      await Promise.all(warm.map((s) => s.ready));
+      for (let i = 0; i < 10; i++) {
+        const w = words[i * 3];
+        const res = await fetch(`${BASE}/api/articles/${slug}/claims`, {
+          method: "POST",
+          headers: { cookie: writer.cookie, "content-type": "application/json", origin: BASE },
+          body: JSON.stringify({ articleVersionId, start: w.start, end: w.end, fields: { verdict: "ACCURATE", explanation: `Warm-up ${i}.`, tags: [], sources: [] } }),
+        });
+        if (res.status !== 201) throw new Error(`warm-up write answered ${res.status}`);
+      }
+      await sleep(1000);
+      for (const s of warm) s.close();
     })();
     await sleep(2000);
     const connectionsAtStart = await appConnections();
@@ -220,8 +231,15 @@ async function main() {
     await sleep(3000); // let the last events arrive
 
     // Which event id belongs to which write: the LiveEvent rows name the claim.
-    const rows = await adminQuery<{ id: string; claimId: string }>(`SELECT id::text AS id, "claimId" FROM "LiveEvent" WHERE type = 'claim' AND data->>'change' = 'created'`, [], DB_URL);
+    const rows = await adminQuery<{ id: string; claimId: string; at: number }>(
+      `SELECT id::text AS id, "claimId", extract(epoch FROM "createdAt") * 1000 AS at FROM "LiveEvent" WHERE type = 'claim' AND data->>'change' = 'created'`,
+      [],
+      DB_URL,
+    );
     const eventOf = new Map(rows.map((r) => [r.claimId, r.id]));
+    // createdAt is now() of the write's transaction, i.e. when it began (same machine, same clock).
+    const writtenAt = new Map(rows.map((r) => [r.id, Number(r.at)]));
+    const latFromTx: number[] = [];
     const ok = writes.filter((w) => w.status === 201 && w.claimId);
     const latFromSend: number[] = [];
     const latFromAnswer: number[] = [];
@@ -237,6 +255,7 @@ async function main() {
           continue;
         }
         latFromSend.push(at - w.sentAt);
+        latFromTx.push(performance.timeOrigin + at - writtenAt.get(id!)!);
         latFromAnswer.push(Math.max(0, at - w.answeredAt));
       }
     }
@@ -269,7 +288,7 @@ async function main() {
     const loadAfter = os.loadavg().map((l) => l.toFixed(1)).join(", ");
     const expected = ok.length * subs.length;
     const achieved = ok.length / elapsed;
-    const md = `## Live updates (issue 15): \`npm run bench:live\`, with forced GC
+    const md = `## Live updates (issue 15): \`npm run bench:live\`, with forced GC${WRITES_PER_SECOND === 20 ? "" : `, at ${WRITES_PER_SECOND} writes/s (LIVE_WRITES_PER_SECOND)`}
 
 One production instance (\`node --expose-gc lib/cli/serve.mjs\`, FACTMARK_HEAP_REPORT=1) on a throwaway PostgreSQL database, measured on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. The machine (${os.cpus().length} cores) was shared with other work: load average ${load} before, ${loadMid} at mid-run, ${loadAfter} after.
 
@@ -281,6 +300,7 @@ One production instance (\`node --expose-gc lib/cli/serve.mjs\`, FACTMARK_HEAP_R
 | events lost | ${lost} |
 | events duplicated | ${duplicated} |
 | latency, write answered → event received: p50 / p95 | ${pct(latFromAnswer, 50).toFixed(0)} ms / ${pct(latFromAnswer, 95).toFixed(0)} ms |
+| latency, write's transaction began → event received: p50 / p95 | ${pct(latFromTx, 50).toFixed(0)} ms / ${pct(latFromTx, 95).toFixed(0)} ms |
 | latency, write sent → event received: p50 / p95 | ${pct(latFromSend, 50).toFixed(0)} ms / ${pct(latFromSend, 95).toFixed(0)} ms |
 | server CPU time during the fan-out (user + system), per committed write | ${cpuFanout.toFixed(1)} s, ${((cpuFanout / Math.max(1, ok.length)) * 1000).toFixed(1)} ms |
 | the write itself (POST, commit included): p50 / p95 | ${pct(writeMs, 50).toFixed(0)} ms / ${pct(writeMs, 95).toFixed(0)} ms |
@@ -290,6 +310,7 @@ One production instance (\`node --expose-gc lib/cli/serve.mjs\`, FACTMARK_HEAP_R
 | server RSS from /proc, no GC: before / during / after | ${mb(memStart)} / ${mb(memDuring)} / ${mb(memAfter)} |
 | subscribers still registered in the relay: during / after all disconnected | ${heapMid?.subscribers ?? "—"} / ${heapAfter.subscribers} |
 | relay counters after: events received / frames delivered / subscribers dropped | ${heapAfter.relayStats ? `${heapAfter.relayStats.received} / ${heapAfter.relayStats.delivered} / ${heapAfter.relayStats.dropped}` : "—"} |
+| relay CPU time fanning events out (process.cpuUsage around dispatch), per event | ${heapAfter.relayStats?.dispatchCpuMicros !== undefined && heapAfter.relayStats.received ? `${(heapAfter.relayStats.dispatchCpuMicros / heapAfter.relayStats.received / 1000).toFixed(2)} ms for ${subs.length} subscribers` : "—"} |
 | app database connections: idle / with ${subs.length} subscribers / after | ${connectionsAtStart} / ${connectionsWithSubscribers} / ${connectionsAfterFanout} |
 
 **Churn:** ${churned.toLocaleString("en")} connects and disconnects in bursts of ${BURST} (every tenth joining an article's presence) in ${churnSeconds.toFixed(1)} s; ${churnErrors} refused.
@@ -306,7 +327,7 @@ The "write answered → received" latency is the delivery itself (the event is s
 `;
     console.log(md);
     // Its own section: the earlier run ("live") stays as it was recorded.
-    writeBenchmarkSection("live-gc", md);
+    writeBenchmarkSection(WRITES_PER_SECOND === 20 ? "live-gc" : `live-gc-${WRITES_PER_SECOND}ps`, md);
   } finally {
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server!.once("exit", r));
