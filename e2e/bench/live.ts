@@ -63,7 +63,7 @@ async function appConnections(): Promise<number> {
   return r.n;
 }
 
-type HeapReport = { gc: boolean; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; subscribers: number | null; relayStats: { received: number; delivered: number; dropped: number; dispatchCpuMicros?: number } | null };
+type HeapReport = { gc: boolean; spaces?: Record<string, number>; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; subscribers: number | null; relayStats: { received: number; delivered: number; dropped: number; dispatchCpuMicros?: number } | null };
 const heapReports: HeapReport[] = [];
 
 /** Asks the server to collect garbage and report its memory (SIGUSR2, lib/cli/serve.mjs). */
@@ -325,6 +325,8 @@ One production instance (\`node --expose-gc lib/cli/serve.mjs\`, FACTMARK_HEAP_R
 
 The "write answered → received" latency is the delivery itself (the event is sent when the write commits, just before its response); "write sent" adds the write's own time.
 `;
+    const spaceGrowth = Object.entries(heapAfter.spaces ?? {}).map(([k, v]) => `${k} ${vs(v, heapStart.spaces?.[k] ?? v)} (${mib(v - (heapStart.spaces?.[k] ?? v))})`);
+    console.log(`[bench:live] heap spaces after vs start: ${spaceGrowth.join(", ")}`);
     console.log(md);
     // Its own section: the earlier run ("live") stays as it was recorded.
     writeBenchmarkSection(WRITES_PER_SECOND === 20 ? "live-gc" : `live-gc-${WRITES_PER_SECOND}ps`, md);

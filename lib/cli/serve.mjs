@@ -77,7 +77,12 @@ if (process.env.FACTMARK_HEAP_REPORT === "1") {
     }
     const relay = await globalThis.__factmarkRelay?.catch(() => null);
     const m = process.memoryUsage();
-    const report = { gc: collected, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, subscribers: relay?.clients.size ?? null, relayStats: relay?.stats ?? null };
+    // Per V8 space: tells compiled code (code_space) and caches (old_space) apart from big buffers.
+    const { getHeapSpaceStatistics, writeHeapSnapshot } = await import("node:v8");
+    // Diagnosing a difference: a snapshot per report into this folder (large; never in production).
+    if (process.env.FACTMARK_HEAP_SNAPSHOT_DIR) writeHeapSnapshot(`${process.env.FACTMARK_HEAP_SNAPSHOT_DIR}/heap-${Date.now()}.heapsnapshot`);
+    const spaces = Object.fromEntries(getHeapSpaceStatistics().map((sp) => [sp.space_name, sp.space_used_size]));
+    const report = { gc: collected, spaces, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, subscribers: relay?.clients.size ?? null, relayStats: relay?.stats ?? null };
     console.log(`[factmark] heap ${JSON.stringify(report)}`);
   });
 }
