@@ -2,7 +2,7 @@
 // appear, change and disappear without a reload and without touching the form being typed in;
 // "Also here"; the "saved this claim while you were editing" notice; and the paused status while the stream is down. Each test works on an article of its own.
 import { expect, selectInArticle, test } from "./fixtures";
-import { createClaimVia, deleteClaimVia, highlightOf, importArticle, openWorkspace, person, updateClaimVia } from "./live-helpers";
+import { createClaimVia, deleteClaimVia, highlightOf, importArticle, openWorkspace, person, transitionVia, updateClaimVia } from "./live-helpers";
 
 test.describe("live workspace", () => {
   // Three signed-in browsers on a shared 2-core machine: signing in alone can take many seconds.
@@ -77,6 +77,40 @@ test.describe("live workspace", () => {
       await expect(notice).toHaveCount(0);
     } finally {
       await Promise.all([editor.close(), me.close()]);
+    }
+  });
+
+  test("the review queue refreshes itself: a reviewer's submission appears, an approval takes it away, without a reload", async ({ browser }) => {
+    const editor = await person(browser, "editor@example.org");
+    const reviewer = await person(browser, "reviewer@example.org");
+    try {
+      const slug = await importArticle(editor.page, `Live queue ${Date.now()}`);
+      const claim = await createClaimVia(reviewer.page, slug, "fell by a third", "Port authority figures agree.");
+
+      await editor.page.goto("/review/queue");
+      await expect(editor.page.getByTestId("live-status")).toHaveAttribute("data-live", "live");
+      // A reload would drop this marker: the row must come from the live refresh, not a new page.
+      await editor.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+      const row = editor.page.locator(`[data-testid="queue-item"][data-claim-id="${claim.id}"]`);
+      await expect(row).toHaveCount(0);
+      const queueCount = Number(await editor.page.getByTestId("queue-count").textContent({ timeout: 5_000 }));
+
+      const submitted = await transitionVia(reviewer.page, claim, "submit");
+      // Explicit timeouts throughout: a missing refresh fails here in seconds instead of waiting for the test's limit.
+      await expect(row).toHaveCount(1, { timeout: 5_000 });
+      await expect(row).toContainText("fell by a third");
+      await expect(row).toContainText("Rita Reviewer");
+      await expect(editor.page.getByTestId("queue-count")).toHaveText(String(queueCount + 1), { timeout: 5_000 });
+      // The submission notifies editors; the header's unread count appears without a reload too.
+      await expect(editor.page.getByTestId("unread-count")).toBeVisible({ timeout: 5_000 });
+
+      // Approved (here through the API, as from another tab): it leaves the queue.
+      await transitionVia(editor.page, submitted, "approve");
+      await expect(row).toHaveCount(0, { timeout: 5_000 });
+      await expect(editor.page.getByTestId("queue-count")).toHaveText(String(queueCount), { timeout: 5_000 });
+      expect(await editor.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    } finally {
+      await Promise.all([editor.close(), reviewer.close()]);
     }
   });
 

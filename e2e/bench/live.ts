@@ -5,6 +5,9 @@
 //  2. Connection churn: 5,000 connects and disconnects in bursts; pg_stat_activity rows and memory
 //     before and after (no leaked listeners or database connections).
 // Needs `npm run build` first. Writes its section of docs/benchmarks.md.
+// Memory: the server runs with --expose-gc and FACTMARK_HEAP_REPORT=1; on SIGUSR2 it collects
+// garbage and prints its heap (lib/cli/serve.mjs), so "back within 10% after everyone left" compares
+// live heaps after a full GC, not RSS the allocator has not handed back yet.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -43,6 +46,12 @@ async function adminQuery<T extends pg.QueryResultRow>(sql: string, params: unkn
   }
 }
 
+/** The server's CPU time (user + system) so far, from /proc: a measure the shared machine's load does not inflate as much as wall time. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function rssKb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return m ? Number(m[1]) : NaN;
@@ -54,13 +63,33 @@ async function appConnections(): Promise<number> {
   return r.n;
 }
 
+type HeapReport = { gc: boolean; spaces?: Record<string, number>; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; subscribers: number | null; relayStats: { received: number; delivered: number; dropped: number; dispatchCpuMicros?: number } | null };
+const heapReports: HeapReport[] = [];
+
+/** Asks the server to collect garbage and report its memory (SIGUSR2, lib/cli/serve.mjs). */
+async function heapOf(server: ChildProcess): Promise<HeapReport> {
+  const before = heapReports.length;
+  server.kill("SIGUSR2");
+  // Up to two minutes: with FACTMARK_HEAP_SNAPSHOT_DIR the report waits for a snapshot to be written.
+  for (let i = 0; i < 2400 && heapReports.length === before; i++) await sleep(50);
+  const r = heapReports[before];
+  if (!r) throw new Error("the server printed no heap report (FACTMARK_HEAP_REPORT)");
+  if (!r.gc) throw new Error("the server ran without --expose-gc");
+  return r;
+}
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const vs = (after: number, start: number) => `${after >= start ? "+" : ""}${(((after - start) / start) * 100).toFixed(1)}%`;
+
 async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["lib/cli/serve.mjs"], {
-    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: DB_URL, FACTMARK_DEMO: "1", NEXTAUTH_SECRET: "bench-live-secret", NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" },
+  const child = spawn(process.execPath, ["--expose-gc", "lib/cli/serve.mjs"], {
+    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: DB_URL, FACTMARK_DEMO: "1", NEXTAUTH_SECRET: "bench-live-secret", NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1", FACTMARK_HEAP_REPORT: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
-  child.stdout?.on("data", (d) => (log += d));
+  child.stdout?.on("data", (d) => {
+    log += d;
+    for (const m of String(d).matchAll(/^\[factmark\] heap (\{.*\})$/gm)) heapReports.push(JSON.parse(m[1]) as HeapReport);
+  });
   child.stderr?.on("data", (d) => (log += d));
   for (let i = 0; i < 600; i++) {
     const ok = await fetch(`${BASE}/api/health`).then((r) => r.status === 200, () => false);
@@ -74,6 +103,34 @@ async function startServer(): Promise<ChildProcess> {
 type Sub = { req: http.ClientRequest; ids: Map<string, number>; duplicates: number; ready: Promise<void>; close: () => void };
 
 const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+
+/**
+ * A JSON POST on a connection of its own (no keep-alive): fetch's pool would keep up to one idle
+ * connection per write in flight open on the server after the run, and their requests' objects
+ * would count as memory "not returned" although no subscriber holds them.
+ */
+function postJson(url: string, cookie: string, payload: unknown): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const data = JSON.stringify(payload);
+    const req = http.request(url, { method: "POST", agent, headers: { cookie, "content-type": "application/json", origin: BASE, "content-length": Buffer.byteLength(data) } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (text += c));
+      res.on("end", () => {
+        let body: unknown = null;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          // a non-JSON error page
+        }
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(data);
+  });
+}
 
 /** One SSE subscriber: counts every event id it receives and when. */
 function subscribe(client: Client, query = ""): Sub {
@@ -130,14 +187,26 @@ async function main() {
     })();
     const words = [...plainText.matchAll(/\S+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
 
-    // Warm the routes once, then measure the baseline.
+    // Warm the routes once (a stream per user, a few claim writes heard by them), then measure the
+    // baseline: otherwise the first write's code and caches count as growth "after".
     await (async () => {
-      const s = subscribe(users[0]);
-      await s.ready;
-      s.close();
+      const warm = users.map((u) => subscribe(u));
+      await Promise.all(warm.map((s) => s.ready));
+      for (let i = 0; i < 10; i++) {
+        const w = words[i * 3];
+        const res = await fetch(`${BASE}/api/articles/${slug}/claims`, {
+          method: "POST",
+          headers: { cookie: writer.cookie, "content-type": "application/json", origin: BASE },
+          body: JSON.stringify({ articleVersionId, start: w.start, end: w.end, fields: { verdict: "ACCURATE", explanation: `Warm-up ${i}.`, tags: [], sources: [] } }),
+        });
+        if (res.status !== 201) throw new Error(`warm-up write answered ${res.status}`);
+      }
+      await sleep(1000);
+      for (const s of warm) s.close();
     })();
     await sleep(2000);
     const connectionsAtStart = await appConnections();
+    const heapStart = await heapOf(server);
     const memStart = rssKb(pid);
 
     // 1. Fan-out under load.
@@ -155,36 +224,44 @@ async function main() {
     const total = WRITES_PER_SECOND * SECONDS;
     const t0 = performance.now();
     let memDuring = 0;
+    let heapDuring: Promise<HeapReport> | null = null;
+    let loadMid = "";
+    const cpuBefore = cpuSeconds(pid);
     const inflight: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
       const due = t0 + (i * 1000) / WRITES_PER_SECOND;
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
-      if (i === Math.floor(total / 2)) memDuring = rssKb(pid);
+      if (i === Math.floor(total / 2)) {
+        memDuring = rssKb(pid);
+        heapDuring = heapOf(server);
+        loadMid = os.loadavg().map((l) => l.toFixed(1)).join(", ");
+      }
       const w = words[(i * 7) % (words.length - 3)];
       const end = words[((i * 7) % (words.length - 3)) + 2].end;
       const sentAt = performance.now();
       inflight.push(
-        fetch(`${BASE}/api/articles/${slug}/claims`, {
-          method: "POST",
-          headers: { cookie: writer.cookie, "content-type": "application/json", origin: BASE },
-          body: JSON.stringify({ articleVersionId, start: w.start, end, fields: { verdict: "ACCURATE", explanation: `Bench write ${i}.`, tags: [], sources: [] } }),
-        }).then(
-          async (res) => {
-            const body = (await res.json().catch(() => null)) as { claim?: { id: string } } | null;
-            writes.push({ sentAt, answeredAt: performance.now(), claimId: body?.claim?.id ?? null, status: res.status });
-          },
+        postJson(`${BASE}/api/articles/${slug}/claims`, writer.cookie, { articleVersionId, start: w.start, end, fields: { verdict: "ACCURATE", explanation: `Bench write ${i}.`, tags: [], sources: [] } }).then(
+          ({ status, body }) => void writes.push({ sentAt, answeredAt: performance.now(), claimId: (body as { claim?: { id: string } } | null)?.claim?.id ?? null, status }),
           () => void writes.push({ sentAt, answeredAt: performance.now(), claimId: null, status: 0 }),
         ),
       );
     }
     await Promise.all(inflight);
     const elapsed = (performance.now() - t0) / 1000;
+    const cpuFanout = cpuSeconds(pid) - cpuBefore;
     await sleep(3000); // let the last events arrive
 
     // Which event id belongs to which write: the LiveEvent rows name the claim.
-    const rows = await adminQuery<{ id: string; claimId: string }>(`SELECT id::text AS id, "claimId" FROM "LiveEvent" WHERE type = 'claim' AND data->>'change' = 'created'`, [], DB_URL);
+    const rows = await adminQuery<{ id: string; claimId: string; at: number }>(
+      `SELECT id::text AS id, "claimId", extract(epoch FROM "createdAt") * 1000 AS at FROM "LiveEvent" WHERE type = 'claim' AND data->>'change' = 'created'`,
+      [],
+      DB_URL,
+    );
     const eventOf = new Map(rows.map((r) => [r.claimId, r.id]));
+    // createdAt is now() of the write's transaction, i.e. when it began (same machine, same clock).
+    const writtenAt = new Map(rows.map((r) => [r.id, Number(r.at)]));
+    const latFromTx: number[] = [];
     const ok = writes.filter((w) => w.status === 201 && w.claimId);
     const latFromSend: number[] = [];
     const latFromAnswer: number[] = [];
@@ -200,13 +277,16 @@ async function main() {
           continue;
         }
         latFromSend.push(at - w.sentAt);
+        latFromTx.push(performance.timeOrigin + at - writtenAt.get(id!)!);
         latFromAnswer.push(Math.max(0, at - w.answeredAt));
       }
     }
     const writeMs = ok.map((w) => w.answeredAt - w.sentAt);
+    const heapMid = await heapDuring;
     for (const s of subs) s.close();
     await sleep(10_000);
     const memAfter = rssKb(pid);
+    const heapAfter = await heapOf(server);
     const connectionsAfterFanout = await appConnections();
 
     // 2. Churn: connect and disconnect in bursts; every tenth stream also joins an article's presence.
@@ -224,15 +304,17 @@ async function main() {
     const churnSeconds = (performance.now() - tc) / 1000;
     await sleep(10_000);
     const churnEnd = { connections: await appConnections(), rss: rssKb(pid) };
+    const heapAfterChurn = await heapOf(server);
     const [presence] = await adminQuery<{ n: number }>(`SELECT count(*)::int AS n FROM "LivePresence"`, [], DB_URL);
 
     const loadAfter = os.loadavg().map((l) => l.toFixed(1)).join(", ");
     const expected = ok.length * subs.length;
-    const md = `## Live updates (issue 15): \`npm run bench:live\`
+    const achieved = ok.length / elapsed;
+    const md = `## Live updates (issue 15): \`npm run bench:live\`, with forced GC${WRITES_PER_SECOND === 20 ? "" : `, at ${WRITES_PER_SECOND} writes/s (LIVE_WRITES_PER_SECOND)`}
 
-One production instance (\`node lib/cli/serve.mjs\`) on a throwaway PostgreSQL database, measured on ${new Date().toISOString().slice(0, 10)}. The machine (${os.cpus().length} cores) was shared with other work: load average ${load} before, ${loadAfter} after.
+One production instance (\`node --expose-gc lib/cli/serve.mjs\`, FACTMARK_HEAP_REPORT=1) on a throwaway PostgreSQL database, measured on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. The machine (${os.cpus().length} cores) was shared with other work: load average ${load} before, ${loadMid} at mid-run, ${loadAfter} after.
 
-**Fan-out:** ${subs.length} SSE subscribers (4 signed-in users, all allowed to see every claim), ${WRITES_PER_SECOND} claim writes a second for ${SECONDS} s (${total} writes, ${ok.length} answered 201, in ${elapsed.toFixed(1)} s).
+**Fan-out:** ${subs.length} SSE subscribers (4 signed-in users, all allowed to see every claim), ${WRITES_PER_SECOND} claim writes a second scheduled for ${SECONDS} s (${total} writes, ${ok.length} answered 201${ok.length < total ? `, ${total - ok.length} refused or failed` : ""}; the last answer came after ${elapsed.toFixed(1)} s, so ${achieved.toFixed(1)} committed writes/s were sustained${achieved < WRITES_PER_SECOND * 0.95 ? `: **the target rate of ${WRITES_PER_SECOND}/s was not sustained on this machine**` : ""}).
 
 | measure | value |
 |---|---|
@@ -240,9 +322,17 @@ One production instance (\`node lib/cli/serve.mjs\`) on a throwaway PostgreSQL d
 | events lost | ${lost} |
 | events duplicated | ${duplicated} |
 | latency, write answered → event received: p50 / p95 | ${pct(latFromAnswer, 50).toFixed(0)} ms / ${pct(latFromAnswer, 95).toFixed(0)} ms |
+| latency, write's transaction began → event received: p50 / p95 | ${pct(latFromTx, 50).toFixed(0)} ms / ${pct(latFromTx, 95).toFixed(0)} ms |
 | latency, write sent → event received: p50 / p95 | ${pct(latFromSend, 50).toFixed(0)} ms / ${pct(latFromSend, 95).toFixed(0)} ms |
+| server CPU time during the fan-out (user + system), per committed write | ${cpuFanout.toFixed(1)} s, ${((cpuFanout / Math.max(1, ok.length)) * 1000).toFixed(1)} ms |
 | the write itself (POST, commit included): p50 / p95 | ${pct(writeMs, 50).toFixed(0)} ms / ${pct(writeMs, 95).toFixed(0)} ms |
-| server memory (RSS) before / during / 10 s after all disconnected | ${mb(memStart)} / ${mb(memDuring)} / ${mb(memAfter)} (${(((memAfter - memStart) / memStart) * 100).toFixed(0)}% vs start) |
+| server heap used after a forced GC: before / during / 10 s after all disconnected | ${mib(heapStart.heapUsed)} / ${heapMid ? mib(heapMid.heapUsed) : "—"} / ${mib(heapAfter.heapUsed)} (**${vs(heapAfter.heapUsed, heapStart.heapUsed)}** vs start) |
+| server external + array buffers after a forced GC: before / after | ${mib(heapStart.external)} / ${mib(heapAfter.external)} (${vs(heapAfter.external, heapStart.external)}) |
+| server RSS after a forced GC: before / after | ${mib(heapStart.rss)} / ${mib(heapAfter.rss)} (${vs(heapAfter.rss, heapStart.rss)}) |
+| server RSS from /proc, no GC: before / during / after | ${mb(memStart)} / ${mb(memDuring)} / ${mb(memAfter)} |
+| subscribers still registered in the relay: during / after all disconnected | ${heapMid?.subscribers ?? "—"} / ${heapAfter.subscribers} |
+| relay counters after: events received / frames delivered / subscribers dropped | ${heapAfter.relayStats ? `${heapAfter.relayStats.received} / ${heapAfter.relayStats.delivered} / ${heapAfter.relayStats.dropped}` : "—"} |
+| relay CPU time fanning events out (process.cpuUsage around dispatch), per event | ${heapAfter.relayStats?.dispatchCpuMicros !== undefined && heapAfter.relayStats.received ? `${(heapAfter.relayStats.dispatchCpuMicros / heapAfter.relayStats.received / 1000).toFixed(2)} ms for ${subs.length} subscribers` : "—"} |
 | app database connections: idle / with ${subs.length} subscribers / after | ${connectionsAtStart} / ${connectionsWithSubscribers} / ${connectionsAfterFanout} |
 
 **Churn:** ${churned.toLocaleString("en")} connects and disconnects in bursts of ${BURST} (every tenth joining an article's presence) in ${churnSeconds.toFixed(1)} s; ${churnErrors} refused.
@@ -250,13 +340,18 @@ One production instance (\`node lib/cli/serve.mjs\`) on a throwaway PostgreSQL d
 | measure | before | after |
 |---|---|---|
 | pg_stat_activity rows for the app's database | ${churnStart.connections} | ${churnEnd.connections} |
-| server memory (RSS) | ${mb(churnStart.rss)} | ${mb(churnEnd.rss)} |
+| server RSS (no GC) | ${mb(churnStart.rss)} | ${mb(churnEnd.rss)} |
+| server heap used after a forced GC | ${mib(heapAfter.heapUsed)} | ${mib(heapAfterChurn.heapUsed)} (${vs(heapAfterChurn.heapUsed, heapAfter.heapUsed)}) |
+| subscribers still registered in the relay | — | ${heapAfterChurn.subscribers} |
 | presence rows left | — | ${presence.n} |
 
 The "write answered → received" latency is the delivery itself (the event is sent when the write commits, just before its response); "write sent" adds the write's own time.
 `;
+    const spaceGrowth = Object.entries(heapAfter.spaces ?? {}).map(([k, v]) => `${k} ${vs(v, heapStart.spaces?.[k] ?? v)} (${mib(v - (heapStart.spaces?.[k] ?? v))})`);
+    console.log(`[bench:live] heap spaces after vs start: ${spaceGrowth.join(", ")}`);
     console.log(md);
-    writeBenchmarkSection("live", md);
+    // Its own section: the earlier run ("live") stays as it was recorded.
+    writeBenchmarkSection(WRITES_PER_SECOND === 20 ? "live-gc" : `live-gc-${WRITES_PER_SECOND}ps`, md);
   } finally {
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server!.once("exit", r));

@@ -62,3 +62,27 @@ function stop() {
 }
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+
+// For `npm run bench:live` only, and only when FACTMARK_HEAP_REPORT=1: on SIGUSR2, collect garbage
+// (when node runs with --expose-gc) and print one line of memory figures, so "memory back after
+// every subscriber left" compares live heaps rather than RSS that the allocator has not returned
+// yet. The live relay's subscriber count shows streams that were never unregistered.
+if (process.env.FACTMARK_HEAP_REPORT === "1") {
+  process.on("SIGUSR2", async () => {
+    const collected = typeof globalThis.gc === "function";
+    // Twice: the first pass runs finalizers whose objects the second one frees.
+    if (collected) {
+      globalThis.gc();
+      globalThis.gc();
+    }
+    const relay = await globalThis.__factmarkRelay?.catch(() => null);
+    const m = process.memoryUsage();
+    // Per V8 space: tells compiled code (code_space) and caches (old_space) apart from big buffers.
+    const { getHeapSpaceStatistics, writeHeapSnapshot } = await import("node:v8");
+    // Diagnosing a difference: a snapshot per report into this folder (large; never in production).
+    if (process.env.FACTMARK_HEAP_SNAPSHOT_DIR) writeHeapSnapshot(`${process.env.FACTMARK_HEAP_SNAPSHOT_DIR}/heap-${Date.now()}.heapsnapshot`);
+    const spaces = Object.fromEntries(getHeapSpaceStatistics().map((sp) => [sp.space_name, sp.space_used_size]));
+    const report = { gc: collected, spaces, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, subscribers: relay?.clients.size ?? null, relayStats: relay?.stats ?? null };
+    console.log(`[factmark] heap ${JSON.stringify(report)}`);
+  });
+}

@@ -23,7 +23,7 @@ function capture(user: SessionUser): Captured {
     id: user.id,
     user: { id: user.id, role: user.role },
     write: (frame) => {
-      const data = /^data: (.*)$/m.exec(frame)?.[1];
+      const data = /^data: (.*)$/m.exec(new TextDecoder().decode(frame.bytes))?.[1];
       if (data) events.push(JSON.parse(data) as LiveEvent);
       return true;
     },

@@ -6,10 +6,10 @@ import { hasRole, REVIEW_ROLES, type SessionUser } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { writePresence } from "./publish";
 import { getRelay, PRESENCE_TTL_SECONDS, type LiveClient, type Relay } from "./relay";
-import { formatControl, formatEvent } from "./sse-format";
+import { createFrameStream } from "./frame-stream";
+import { eventFrame, formatControl, formatEvent, textFrame, type LiveFrame } from "./sse-format";
 
-/** A subscriber this far behind (bytes queued) is dropped; it reconnects and replays. */
-const MAX_QUEUED_BYTES = 1_000_000;
+const RETRY = textFrame("retry: 3000\n\n");
 
 export type StreamOptions = { lastEventId: number | null; articleSlug: string | null; once?: boolean; signal?: AbortSignal };
 
@@ -48,80 +48,65 @@ export async function openEventStream(user: SessionUser, opts: StreamOptions): P
   const streamId = randomUUID();
   const articleId = opts.articleSlug ? await findArticleForPresence(relay, user, opts.articleSlug) : null;
   if (opts.once) return replayOnce(relay, user, opts.lastEventId);
-  const encoder = new TextEncoder();
-  let closed = false;
+  let cleanedUp = false;
   let unsubscribe = () => {};
-  let controllerRef: ReadableStreamDefaultController<Uint8Array> | null = null;
+  let closeStream = () => {};
 
   const cleanup = () => {
-    if (closed) return;
-    closed = true;
+    if (cleanedUp) return;
+    cleanedUp = true;
     unsubscribe();
-    try {
-      controllerRef?.close();
-    } catch {
-      // already closed by the client
-    }
+    closeStream();
     if (articleId) leaveArticle(relay, user, articleId, streamId).catch((e) => console.error("[live] presence leave failed", e instanceof Error ? e.message : e));
   };
 
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      controllerRef = controller;
-      const write = (frame: string): boolean => {
-        if (closed) return false;
-        if ((controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) return false;
-        controller.enqueue(encoder.encode(frame));
-        return true;
-      };
-      // Live events that arrive while the replay is read wait here, so none is lost or sent twice.
-      let pending: string[] | null = [];
-      const sentIds = new Set<string>();
-      const client: LiveClient = {
-        id: streamId,
-        user: { id: user.id, role: user.role },
-        write: (frame) => {
-          if (pending) {
-            pending.push(frame);
-            return true;
+  const start = async (write: (frame: LiveFrame) => boolean) => {
+    // Live events that arrive while the replay is read wait here, so none is lost or sent twice.
+    let pending: LiveFrame[] | null = [];
+    const sentIds = new Set<string>();
+    const client: LiveClient = {
+      id: streamId,
+      user: { id: user.id, role: user.role },
+      write: (frame) => {
+        if (pending) {
+          pending.push(frame);
+          return true;
+        }
+        return write(frame);
+      },
+      close: cleanup,
+    };
+    unsubscribe = relay.subscribe(client);
+    write(RETRY);
+    try {
+      // Joined after subscribing, so this stream hears its own join (the list of who is here).
+      if (articleId) {
+        await joinArticle(relay, user, articleId, streamId);
+        // The browser left while the join was written: take it back (cleanup ran before the row existed).
+        if (cleanedUp) await leaveArticle(relay, user, articleId, streamId);
+      }
+      if (opts.lastEventId !== null) {
+        const missed = await relay.replay(client.user, opts.lastEventId);
+        if (missed === "gap") write(textFrame(formatControl("reload", { reason: "gap" })));
+        else
+          for (const e of missed) {
+            sentIds.add(e.id);
+            write(eventFrame(e));
           }
-          return write(frame);
-        },
-        close: cleanup,
-      };
-      unsubscribe = relay.subscribe(client);
-      write("retry: 3000\n\n");
-      try {
-        // Joined after subscribing, so this stream hears its own join (the list of who is here).
-        if (articleId) {
-          await joinArticle(relay, user, articleId, streamId);
-          // The browser left while the join was written: take it back (cleanup ran before the row existed).
-          if (closed) await leaveArticle(relay, user, articleId, streamId);
-        }
-        if (opts.lastEventId !== null) {
-          const missed = await relay.replay(client.user, opts.lastEventId);
-          if (missed === "gap") write(formatControl("reload", { reason: "gap" }));
-          else
-            for (const e of missed) {
-              sentIds.add(e.id);
-              write(formatEvent(e));
-            }
-        }
-      } catch (e) {
-        console.error("[live] stream start failed", e instanceof Error ? e.message : e);
-        write(formatControl("reload", { reason: "replay-failed" }));
       }
-      const queued = pending;
-      pending = null;
-      for (const frame of queued) {
-        const id = /^id: (\d+)/.exec(frame)?.[1];
-        if (!id || !sentIds.has(id)) write(frame);
-      }
-      write(formatControl("ready", { instance: relay.instance.slice(0, 8) }));
-    },
-    cancel: cleanup,
-  });
+    } catch (e) {
+      console.error("[live] stream start failed", e instanceof Error ? e.message : e);
+      write(textFrame(formatControl("reload", { reason: "replay-failed" })));
+    }
+    const queued = pending;
+    pending = null;
+    for (const frame of queued) if (frame.id === null || !sentIds.has(frame.id)) write(frame);
+    write(textFrame(formatControl("ready", { instance: relay.instance.slice(0, 8) })));
+  };
+
+  const out = createFrameStream({ onStart: start, onCancel: cleanup });
+  closeStream = out.close;
   opts.signal?.addEventListener("abort", cleanup, { once: true });
 
-  return new Response(stream, { headers: SSE_HEADERS });
+  return new Response(out.stream, { headers: SSE_HEADERS });
 }
