@@ -75,7 +75,7 @@ export function representation(req: Request, kind: "container" | "annotation", v
 }
 
 /** The same, for bytes already serialized and hashed (the anonymous container cache). */
-export function serializedRepresentation(req: Request, kind: "container" | "annotation", { body, etag }: { body: string; etag: string }, extra: Record<string, string> = {}, status = 200): Response {
+export function serializedRepresentation(req: Request, kind: "container" | "annotation", { body, etag }: { body: string | Uint8Array; etag: string }, extra: Record<string, string> = {}, status = 200): Response {
   const format = negotiate(req.headers.get("accept"));
   if (!format) throw new AppError("NOT_ACCEPTABLE", `This server speaks JSON-LD: accept ${ANNO_MEDIA_TYPE} or application/json.`);
   const headers = protocolHeaders(kind);
@@ -87,7 +87,7 @@ export function serializedRepresentation(req: Request, kind: "container" | "anno
   if (status === 200 && (req.method === "GET" || req.method === "HEAD") && noneMatch(req.headers.get("if-none-match"), etag)) {
     return new Response(null, { status: 304, headers });
   }
-  return new Response(req.method === "HEAD" ? null : body, { status, headers });
+  return new Response(req.method === "HEAD" ? null : (body as BodyInit), { status, headers });
 }
 
 export function optionsResponse(kind: "container" | "annotation"): Response {
