@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { enhanceMarks } from "@/lib/publishing/reader-marks";
 import { claimAnchorId } from "@/lib/publishing/site";
 
 /**
@@ -34,6 +35,8 @@ export default function ReaderInteractions({ children }: { children: ReactNode }
   useEffect(() => {
     const root = rootRef.current;
     if (!root) return;
+    // The server sends plain marks (lib/publishing/reader-marks.ts): they become buttons here.
+    enhanceMarks(root);
     const markOf = (t: EventTarget | null) => (t instanceof Element ? t.closest<HTMLElement>("mark[data-claim-id]") : null);
     const onClick = (e: MouseEvent) => {
       const mark = markOf(e.target);

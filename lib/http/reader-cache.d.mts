@@ -38,4 +38,11 @@ export function matchesIfNoneMatch(header: string | undefined, revisionKey: stri
 export function hashScripts(html: string, policy: string): { html: string; policy: string; scripts: number };
 export function freshAfterCall<T>(query: (key: string) => Promise<T> | T): (key: string) => Promise<T>;
 export function createReaderCache(options: ReaderCacheOptions): ReaderCache;
-export function readerCacheListener(options: ReaderListenerOptions): ((req: IncomingMessage, res: ServerResponse) => void) & { cache: ReaderCache };
+export type BrotliJson = {
+  wants: (req: Pick<IncomingMessage, "method" | "url" | "headers">) => boolean;
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  stats: { compressed: number; reused: number; notModified: number };
+  kept: Map<string, { tag: string; headers: Record<string, string>; br: Promise<Buffer> }>;
+};
+export function createBrotliJson(options: { fetchInternal: (path: string, headers: Record<string, string>) => Promise<RenderedPage>; brotliQuality?: number; maxEntries?: number }): BrotliJson;
+export function readerCacheListener(options: ReaderListenerOptions): ((req: IncomingMessage, res: ServerResponse) => void) & { cache: ReaderCache; feed: BrotliJson };

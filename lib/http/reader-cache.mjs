@@ -245,6 +245,98 @@ export function createReaderCache({ revisionOf, render, buildId, maxEntries = 20
   return { handle, stats, entries };
 }
 
+/** The feed's address (issue 21): the ClaimReview DataFeed, a page at a time. */
+const FEED_PATH = /^\/claimreview\.json(?:\?page=\d{1,7})?$/;
+
+/** `"tag"` → `"tag-br"`: the brotli representation's own strong validator (as entityTag names them). */
+const brotliTag = (identityTag) => identityTag.replace(/"$/, '-br"');
+/** The identity tag an If-None-Match entry names, whatever its encoding suffix or weakness. */
+const identityOf = (tag) => tag.trim().replace(/^W\//, "").replace(/-(br|gzip)"$/, '"');
+
+/**
+ * Brotli for the feed (/claimreview.json). Next compresses route handler answers with gzip only and
+ * drops a Content-Encoding a handler sets, so a brotli answer has to be made here, in front of Next.
+ * Every request still goes to Next (the route asks the database for the feed's revision, and answers
+ * If-None-Match with a 304 without building anything); this only keeps, per page, the brotli bytes
+ * of the newest identity answer, under that answer's ETag:
+ * - the reader's own If-None-Match and the ETag of the bytes kept here are both sent to Next;
+ * - a 304 for the reader's tag is a 304 to the reader; a 304 for ours means the kept bytes are current;
+ * - a 200 is compressed once (concurrent readers share the work) and kept in place of the old bytes.
+ *
+ * @param {{ fetchInternal: (path: string, headers: Record<string, string>) => Promise<{ status: number; headers: import("node:http").IncomingHttpHeaders; body: Buffer }>, brotliQuality?: number, maxEntries?: number }} options
+ */
+export function createBrotliJson({ fetchInternal, brotliQuality = 9, maxEntries = 50 }) {
+  /** path -> { tag (identity ETag), headers, br: Promise<Buffer> } */
+  const kept = new Map();
+  const stats = { compressed: 0, reused: 0, notModified: 0 };
+
+  /** True when `req` is a feed request this answers: GET/HEAD of the feed from a reader who takes brotli. */
+  function wants(req) {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    if (!FEED_PATH.test(req.url ?? "")) return false;
+    return chooseEncoding(req.headers["accept-encoding"]) === "br";
+  }
+
+  async function handle(req, res) {
+    const url = req.url ?? "";
+    const mine = kept.get(url);
+    const theirs = req.headers["if-none-match"];
+    const ask = [theirs, mine?.tag].filter(Boolean).join(", ");
+    const answer = await fetchInternal(url, { "accept-encoding": "identity", ...(ask ? { "if-none-match": ask } : {}) });
+    const tag = typeof answer.headers.etag === "string" ? answer.headers.etag : null;
+    if (answer.status === 304 && tag) {
+      if (theirs && (theirs.trim() === "*" || theirs.split(",").some((t) => identityOf(t) === tag))) {
+        stats.notModified++;
+        res.writeHead(304, { etag: brotliTag(tag), "cache-control": answer.headers["cache-control"] ?? PUBLIC_CACHE_CONTROL, vary: "Accept-Encoding" });
+        res.end();
+        return;
+      }
+      if (mine && mine.tag === tag) {
+        stats.reused++;
+        return send(res, req, mine, await mine.br);
+      }
+      // Neither matched (the kept bytes were dropped meanwhile): ask again without conditions.
+      return pass(res, req, await fetchInternal(url, { "accept-encoding": "identity" }), url);
+    }
+    return pass(res, req, answer, url);
+  }
+
+  async function pass(res, req, answer, url) {
+    const tag = typeof answer.headers.etag === "string" ? answer.headers.etag : null;
+    if (answer.status !== 200 || !tag || answer.headers["content-encoding"]) {
+      // An error or anything unexpected goes back as Next sent it, uncompressed.
+      const headers = { ...answer.headers };
+      delete headers["transfer-encoding"];
+      delete headers.connection;
+      headers["content-length"] = String(answer.body.length);
+      res.writeHead(answer.status, headers);
+      res.end(req.method === "HEAD" ? undefined : answer.body);
+      return;
+    }
+    let entry = kept.get(url);
+    if (entry?.tag !== tag) {
+      const body = answer.body;
+      entry = {
+        tag,
+        headers: { "content-type": answer.headers["content-type"] ?? "application/json", "cache-control": answer.headers["cache-control"] ?? PUBLIC_CACHE_CONTROL, vary: "Accept-Encoding" },
+        br: brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: brotliQuality, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      };
+      stats.compressed++;
+      kept.delete(url);
+      kept.set(url, entry);
+      for (const key of kept.keys()) if (kept.size > maxEntries) kept.delete(key);
+    } else stats.reused++;
+    send(res, req, entry, await entry.br);
+  }
+
+  function send(res, req, entry, br) {
+    res.writeHead(200, { ...entry.headers, etag: brotliTag(entry.tag), "content-encoding": "br", "content-length": String(br.length) });
+    res.end(req.method === "HEAD" ? undefined : br);
+  }
+
+  return { wants, handle, stats, kept };
+}
+
 /** Marks the cache's own render requests; its value is a key only this process knows. */
 export const RENDER_HEADER = "x-factmark-reader-render";
 
@@ -257,27 +349,38 @@ export const RENDER_HEADER = "x-factmark-reader-render";
  * @param {import("./reader-cache.d.mts").ReaderListenerOptions} options
  */
 export function readerCacheListener({ next, host, port, key, buildId, revisionOf, brotliQuality }) {
+  /** A GET of `path` from this server's own Next, marked so that it goes straight to Next. */
+  const fetchInternal = (path, headers) =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest({ host, port: typeof port === "function" ? port() : port, path, headers: { ...headers, [RENDER_HEADER]: key } }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end();
+    });
   const cache = createReaderCache({
     buildId,
     brotliQuality,
     revisionOf,
-    render: (slug) =>
-      new Promise((resolve, reject) => {
-        const req = httpRequest({ host, port: typeof port === "function" ? port() : port, path: `/articles/${slug}`, headers: { [RENDER_HEADER]: key, "accept-encoding": "identity" } }, (res) => {
-          const chunks = [];
-          res.on("data", (c) => chunks.push(c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-          res.on("error", reject);
-        });
-        req.on("error", reject);
-        req.end();
-      }),
+    render: (slug) => fetchInternal(`/articles/${slug}`, { "accept-encoding": "identity" }),
   });
+  const feed = createBrotliJson({ fetchInternal, brotliQuality });
   const listener = (req, res) => {
     if (req.headers[RENDER_HEADER] !== undefined) {
       const ours = req.headers[RENDER_HEADER] === key;
       delete req.headers[RENDER_HEADER];
       if (ours) return next(req, res);
+    }
+    if (feed.wants(req)) {
+      feed.handle(req, res).catch((error) => {
+        console.error("[factmark] feed compression failed", error);
+        if (!res.headersSent) next(req, res);
+        else res.end();
+      });
+      return;
     }
     cache.handle(req, res).then(
       (answered) => answered || next(req, res),
@@ -289,5 +392,5 @@ export function readerCacheListener({ next, host, port, key, buildId, revisionOf
       },
     );
   };
-  return Object.assign(listener, { cache });
+  return Object.assign(listener, { cache, feed });
 }

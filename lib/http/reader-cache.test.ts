@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { anonymousReaderSlug, chooseEncoding, entityTag, freshAfterCall, hashScripts, hasSessionCookie, matchesIfNoneMatch } from "./reader-cache.mjs";
+import { anonymousReaderSlug, chooseEncoding, createBrotliJson, entityTag, freshAfterCall, hashScripts, hasSessionCookie, matchesIfNoneMatch } from "./reader-cache.mjs";
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: "GET", url, headers });
 
@@ -105,3 +109,79 @@ describe("freshAfterCall", () => {
     expect(await revision("a")).toBe("ok");
   });
 });
+
+describe("brotli for the feed (createBrotliJson)", () => {
+  /** A stand-in for Next's feed route: identity JSON under a strong ETag, 304 on a matching If-None-Match. */
+  function fakeNext() {
+    const state = { revision: 1, calls: [] as Record<string, string>[] };
+    const body = () => Buffer.from(JSON.stringify({ "@type": "DataFeed", revision: state.revision, items: Array.from({ length: 200 }, (_, i) => ({ name: `check ${i}` })) }));
+    const fetchInternal = async (path: string, headers: Record<string, string>) => {
+      state.calls.push({ path, ...headers });
+      const tag = `"feed.${state.revision}.json"`;
+      const inm = headers["if-none-match"] ?? "";
+      if (inm.split(",").some((t) => t.trim().replace(/-(br|gzip)"$/, '"') === tag)) return { status: 304, headers: { etag: tag, "cache-control": "public, max-age=60" }, body: Buffer.alloc(0) };
+      return { status: 200, headers: { etag: tag, "content-type": "application/ld+json; charset=utf-8", "cache-control": "public, max-age=60" }, body: body() };
+    };
+    return { state, fetchInternal };
+  }
+
+  async function serve(feed: ReturnType<typeof createBrotliJson>): Promise<Server> {
+    const server = createServer((req, res) => void feed.handle(req, res));
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    return server;
+  }
+
+  function get(server: Server, path: string, headers: Record<string, string>) {
+    return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) =>
+      request({ host: "127.0.0.1", port: (server.address() as AddressInfo).port, path, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+        .on("error", reject)
+        .end(),
+    );
+  }
+
+  it("takes only GET/HEAD of the feed from readers who accept brotli", () => {
+    const feed = createBrotliJson({ fetchInternal: fakeNext().fetchInternal });
+    expect(feed.wants(get0("/claimreview.json", { "accept-encoding": "gzip, br" }))).toBe(true);
+    expect(feed.wants(get0("/claimreview.json?page=2", { "accept-encoding": "br" }))).toBe(true);
+    expect(feed.wants(get0("/claimreview.json", { "accept-encoding": "gzip" }))).toBe(false);
+    expect(feed.wants(get0("/claimreview.json?page=x", { "accept-encoding": "br" }))).toBe(false);
+    expect(feed.wants({ method: "POST", url: "/claimreview.json", headers: { "accept-encoding": "br" } })).toBe(false);
+  });
+
+  it("sends brotli with its own strong ETag, compresses once per revision, and answers 304s", async () => {
+    const next = fakeNext();
+    const feed = createBrotliJson({ fetchInternal: next.fetchInternal, brotliQuality: 4 });
+    const server = await serve(feed);
+    try {
+      const first = await get(server, "/claimreview.json", { "accept-encoding": "br" });
+      expect(first.status).toBe(200);
+      expect(first.headers["content-encoding"]).toBe("br");
+      expect(first.headers.etag).toBe('"feed.1.json-br"');
+      expect(JSON.parse(brotliDecompressSync(first.body).toString()).revision).toBe(1);
+      const second = await get(server, "/claimreview.json", { "accept-encoding": "br" });
+      expect(second.body.equals(first.body)).toBe(true);
+      expect(feed.stats.compressed).toBe(1);
+      // Next was asked with the kept ETag, so it could answer 304 without building the feed.
+      expect(next.state.calls.at(-1)!["if-none-match"]).toBe('"feed.1.json"');
+      expect((await get(server, "/claimreview.json", { "accept-encoding": "br", "if-none-match": '"feed.1.json-br"' })).status).toBe(304);
+      // A new revision: a stale validator gets the new bytes.
+      next.state.revision = 2;
+      const after = await get(server, "/claimreview.json", { "accept-encoding": "br", "if-none-match": '"feed.1.json-br"' });
+      expect(after.status).toBe(200);
+      expect(after.headers.etag).toBe('"feed.2.json-br"');
+      expect(JSON.parse(brotliDecompressSync(after.body).toString()).revision).toBe(2);
+      expect(feed.stats.compressed).toBe(2);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+function get0(url: string, headers: Record<string, string>) {
+  return { method: "GET", url, headers };
+}

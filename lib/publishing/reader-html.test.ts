@@ -5,6 +5,7 @@ import { buildClaimReview } from "./claimreview";
 import { checkClaimReview } from "./claimreview-rules";
 import type { PublishedClaimView } from "./published";
 import { claimReviewScriptsHtml, evidenceHtml, evidenceListHtml, readerArticleHtml } from "./reader-html";
+import { enhanceMarks } from "./reader-marks";
 
 const HOSTILE = `</script><img src=x onerror="alert(1)">"'&`;
 const doc: TArticleDoc = {
@@ -38,8 +39,18 @@ describe("readerArticleHtml", () => {
   const outer = claim("outer", "at least 116 civilians were executed", { verdict: "FALSE" });
   const inner = claim("inner", "116 civilians");
   const withdrawn = claim("gone", "identified 67 civilians", { retraction: { at: "2026-11-29T12:00:00.000Z", by: "Eddie Editor", reason: "Bad source" } });
-  const root = parse(readerArticleHtml(doc, [outer, inner, withdrawn]));
+  const html = readerArticleHtml(doc, [outer, inner, withdrawn]);
+  const root = parse(html);
+  enhanceMarks(root);
   const marks = [...root.querySelectorAll<HTMLElement>("mark")];
+
+  it("sends no button attributes: without JavaScript a mark opens nothing (the browser adds them)", () => {
+    const bare = [...parse(html).querySelectorAll<HTMLElement>("mark")];
+    expect(bare.length).toBe(marks.length);
+    for (const m of bare) for (const a of ["role", "tabindex", "aria-label", "aria-haspopup"]) expect(m.hasAttribute(a), a).toBe(false);
+    expect(bare.find((m) => m.dataset.claimId === "inner")?.dataset.claims).toBe("inner outer");
+    expect(bare.find((m) => m.dataset.claimId === "gone")?.dataset.claims).toBeUndefined();
+  });
 
   it("marks every checked word with one focusable, named mark per piece, never one inside another", () => {
     expect(root.querySelector("mark mark")).toBeNull();

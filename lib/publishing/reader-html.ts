@@ -18,15 +18,6 @@ const WITHDRAWN_ICON = "⊘";
 
 const date = (iso: string | null) => (iso ? formatDate(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) : null);
 
-/** The accessible name of a highlight: its verdict (or withdrawal), then the words it covers. */
-function markLabel(claim: PublishedClaimView, otherChecks: number, words: string): string {
-  const name = claim.retraction
-    ? "Check withdrawn"
-    : `Claim rated ${VERDICT_INFO[claim.verdict].label}${claim.changedSince ? ", and the article changed here after this check" : ""}`;
-  const more = otherChecks ? ` (and ${otherChecks} more check${otherChecks === 1 ? "" : "s"} here)` : "";
-  return `${name}${more}: ${words}`;
-}
-
 /**
  * The article with its published checks as <mark> elements. Where checks overlap, a piece of text
  * gets ONE mark for the innermost check, listing every check over it in data-claims (innermost
@@ -38,9 +29,12 @@ export function readerArticleHtml(doc: TArticleDoc, claims: PublishedClaimView[]
   // Pieces come in reading order, so a check's first mark is the first piece where it is the
   // innermost check: its tab stop and the target of n/p.
   const marked = new Set<string>();
+  // Only what the mark is: the button attributes and accessible name are added in the browser
+  // (reader-marks.ts, issue 21: they were ~60 KiB of a page with 200 checks, and mean nothing
+  // without JavaScript). data-claims only where checks overlap; alone it is data-claim-id.
   return documentHtml(doc, {
     highlights: intervals,
-    wrap(covering, inner, piece) {
+    wrap(covering, inner) {
       const id = covering[covering.length - 1];
       const claim = byId.get(id)!;
       const others = covering.length - 1;
@@ -49,9 +43,8 @@ export function readerArticleHtml(doc: TArticleDoc, claims: PublishedClaimView[]
       const classes = `claim-mark v-${claim.verdict}${claim.retraction ? " is-withdrawn" : ""}${claim.changedSince ? " is-changed" : ""}${others ? " is-overlap" : ""}`;
       const icon = first ? `<span class="verdict-icon" aria-hidden="true">${claim.retraction ? WITHDRAWN_ICON : VERDICT_ICONS[claim.verdict]}</span>` : "";
       return (
-        `<mark${first ? attr("id", `mark-${id}`) : ""}${attr("class", classes)}${attr("data-claim-id", id)}${attr("data-verdict", claim.verdict)}` +
-        `${attr("data-claims", [...covering].reverse().join(" "))}${first ? ' data-first="true" tabindex="0"' : ' tabindex="-1"'}` +
-        ` role="button" aria-haspopup="dialog"${attr("aria-label", markLabel(claim, others, piece.text))}>${icon}${inner}</mark>`
+        `<mark${first ? attr("id", `mark-${id}`) : ""}${attr("class", classes)}${attr("data-claim-id", id)}` +
+        `${others ? attr("data-claims", [...covering].reverse().join(" ")) : ""}${first ? ' data-first="true"' : ""}>${icon}${inner}</mark>`
       );
     },
   });
@@ -73,7 +66,7 @@ function sourcesHtml(claim: PublishedClaimView): string {
     return (
       `<li>${title}` +
       `<span class="muted">${meta ? ` — ${escapeHtml(meta)}` : ""}</span>` +
-      `<span class="stance stance-${s.stance}"> ${escapeHtml(STANCE_LABELS[s.stance])}</span>` +
+      `<span class="stance"> ${escapeHtml(STANCE_LABELS[s.stance])}</span>` +
       archiveHtml(s.archive) +
       `${s.excerpt ? `<blockquote class="evidence-excerpt">${escapeHtml(s.excerpt)}</blockquote>` : ""}</li>`
     );
