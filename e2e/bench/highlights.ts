@@ -84,10 +84,11 @@ async function measure(claims: number): Promise<{ samples: Sample[]; loadBefore:
           throw new Error(`highlights never all painted: ${JSON.stringify(await page.evaluate(() => (window as unknown as { __bench: unknown }).__bench))}`, { cause: e });
         });
       await page.waitForFunction(() => performance.getEntriesByName("factmark:workspace-interactive").length > 0);
+      // No named functions inside evaluate: tsx would wrap them in a helper the page does not have.
       const b = await page.evaluate(() => {
-        const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
         const bench = (window as unknown as { __bench: { hydrated: number; painted: number; ids: number } }).__bench;
-        return { ...bench, start: mark("factmark:hydration-start"), interactive: mark("factmark:workspace-interactive"), cards: document.querySelectorAll('[data-testid="claim-card"]').length };
+        const [start, interactive] = ["factmark:hydration-start", "factmark:workspace-interactive"].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN);
+        return { ...bench, start, interactive, cards: document.querySelectorAll('[data-testid="claim-card"]').length };
       });
       if (b.ids < claims) throw new Error(`only ${b.ids} of ${claims} highlights rendered`);
       if (!Number.isFinite(b.start) || !Number.isFinite(b.interactive)) throw new Error(`hydration marks missing: ${JSON.stringify(b)}`);
