@@ -5,3 +5,7 @@
 import { z } from "zod";
 
 z.config({ jitless: true });
+
+// Issue 17: the start of hydration, for bench:highlights (the workspace marks when it is
+// interactive). This file runs after the document has loaded and before React hydrates.
+performance.mark("factmark:hydration-start");

@@ -269,3 +269,97 @@ test.describe("reviewer workspace", () => {
     await expect(page.locator(`[data-claim-id="${id}"]`)).toHaveCount(0);
   });
 });
+
+// Issue 17: above 100 claims the sidebar renders only the cards near its view
+// (components/review/claims-sidebar.tsx). An article of its own with 150 claims, so the shared
+// seed article stays below that and the tests above see every card.
+test.describe("reviewer workspace with more claims than the sidebar renders", () => {
+  const COUNT = 150;
+  const run = Date.now().toString(36);
+  let slug = "";
+  let ids: string[] = [];
+  const quote = (i: number) => `Fact ${i} reports`;
+
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(240_000);
+    const JSON_WRITE = { ...SAME_ORIGIN, "content-type": "application/json" };
+    const editorContext = await browser.newContext();
+    const editor = await editorContext.newPage();
+    await signInAndWait(editor, "editor@example.org");
+    const paragraphs = Array.from({ length: COUNT / 10 }, (_, p) => Array.from({ length: 10 }, (_, k) => `${quote(p * 10 + k)} ${(p * 10 + k) * 7} units.`).join(" "));
+    const imported = await editor.request.post("/api/articles/import", { headers: JSON_WRITE, data: { format: "text", content: paragraphs.join("\n\n"), title: `Many claims ${run}` } });
+    expect(imported.ok(), await imported.text()).toBe(true);
+    slug = ((await imported.json()) as { slug: string }).slug;
+    await editorContext.close();
+
+    const reviewerContext = await browser.newContext();
+    const reviewer = await reviewerContext.newPage();
+    await signInAndWait(reviewer, "reviewer@example.org");
+    const ws = (await (await reviewer.request.get(`/api/articles/${slug}/claims`)).json()) as { articleVersionId: string; plainText: string };
+    // Ten at a time: 150 one-by-one requests would take most of the test's time on a loaded machine.
+    ids = [];
+    for (let batch = 0; batch < COUNT; batch += 10) {
+      const created = await Promise.all(
+        Array.from({ length: 10 }, async (_, k) => {
+          const i = batch + k;
+          const start = ws.plainText.indexOf(`${quote(i)} `);
+          expect(start, quote(i)).toBeGreaterThanOrEqual(0);
+          const res = await reviewer.request.post(`/api/articles/${slug}/claims`, {
+            headers: JSON_WRITE,
+            data: { articleVersionId: ws.articleVersionId, start, end: start + quote(i).length, fields: { verdict: i % 2 ? "FALSE" : "ACCURATE", explanation: `Claim ${i}.`, tags: [], sources: [] } },
+          });
+          expect(res.status(), await res.text()).toBe(201);
+          return ((await res.json()) as { claim: { id: string } }).claim.id;
+        }),
+      );
+      ids.push(...created);
+    }
+    await reviewerContext.close();
+  });
+
+  test("j/k, focus, text clicks, the count and filters reach cards that are not rendered", async ({ page }) => {
+    await signInAndWait(page, "reviewer@example.org");
+    await page.goto(`/articles/${slug}/review`);
+    await page.locator('[data-testid="article-body"][data-ready="true"]').waitFor();
+    const region = claimsRegion(page);
+    await expect(region.getByTestId("claim-count")).toHaveText(`${COUNT} claims`);
+    const cards = region.locator('[data-testid="claim-card"]');
+    await expect(cards.first()).toBeVisible();
+    const rendered = await cards.count();
+    expect(rendered, "the list is virtualised").toBeLessThan(COUNT / 2);
+    const last = ids[COUNT - 1];
+    await expect(region.locator(`[data-claim-id="${last}"]`)).toHaveCount(0);
+
+    // k from nothing focused goes to the last claim in the text: rendered, scrolled to and focused.
+    await page.getByTestId("review-text").click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("k");
+    const lastCard = region.locator(`[data-claim-id="${last}"]`);
+    await expect(lastCard).toHaveAttribute("aria-current", "true");
+    await expect(lastCard).toBeInViewport();
+    await expect(lastCard.locator(".card-main")).toBeFocused();
+    await expect(lastCard).toContainText(quote(COUNT - 1));
+    // j wraps round to the first.
+    await page.keyboard.press("j");
+    const firstCard = region.locator(`[data-claim-id="${ids[0]}"]`);
+    await expect(firstCard).toHaveAttribute("aria-current", "true");
+    await expect(firstCard).toBeInViewport();
+    await expect(firstCard.locator(".card-main")).toBeFocused();
+    await expect(region.locator(`[data-claim-id="${last}"]`)).toHaveCount(0);
+
+    // A click on words far down the text brings their card into the list's view.
+    const middle = 120;
+    await page.locator(`[data-testid="review-text"] [data-claim-id="${ids[middle]}"]`).click();
+    const middleCard = region.locator(`[data-claim-id="${ids[middle]}"]`);
+    await expect(middleCard).toHaveAttribute("aria-current", "true");
+    await expect(middleCard).toBeInViewport();
+
+    // Filters count every claim, rendered or not; below the threshold every card is in the DOM again.
+    await region.getByLabel("Verdict filter").selectOption({ label: "False" });
+    await expect(region.getByTestId("claim-count")).toHaveText(`Showing ${COUNT / 2} of ${COUNT} claims`);
+    await expect(cards).toHaveCount(COUNT / 2);
+    await region.getByLabel("Verdict filter").selectOption({ label: "All verdicts" });
+    await expect(region.getByTestId("claim-count")).toHaveText(`${COUNT} claims`);
+    await expect.poll(() => cards.count()).toBeLessThan(COUNT / 2);
+  });
+});

@@ -8,7 +8,7 @@ import type { ClaimDto } from "@/lib/claims/claim-dto";
 import type { TClaimFieldsInput } from "@/lib/validation/claims";
 import { createClaimRequest, deleteClaimRequest, updateClaimRequest } from "./api";
 import ClaimForm, { draftFromClaim, emptySource, type ClaimDraft } from "./claim-form";
-import ClaimsSidebar, { type ClaimFilters } from "./claims-sidebar";
+import ClaimsSidebar, { type ClaimFilters, type ClaimsSidebarHandle } from "./claims-sidebar";
 import AnnotationsPanel from "./annotations-panel";
 import { isCovered } from "@/lib/intelligence/covered";
 import type { FigureConflictDto, SuggestionDto, WorkspaceIntelligence } from "@/lib/intelligence/workspace-intelligence";
@@ -70,6 +70,7 @@ export default function ReviewWorkspace({ slug, articleId, articleVersionId, pla
   const [conflict, setConflict] = useState<{ message: string; current: ClaimDto } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const editorRef = useRef<ReviewEditorHandle>(null);
+  const sidebarRef = useRef<ClaimsSidebarHandle>(null);
   const live = useLiveClaims({ slug, articleId, articleVersionId, setClaims });
   // A colleague saved the claim open in the form (issue 15): the merged list has a newer version.
   const theirs = form?.mode === "edit" ? claims.find((c) => c.id === form.claim.id) : undefined;
@@ -154,13 +155,8 @@ export default function ReviewWorkspace({ slug, articleId, articleVersionId, pla
       setFlashId(id);
       window.setTimeout(() => setFlashId((f) => (f === id ? null : f)), 1200);
     }
-    if (opts.focusCard !== false) {
-      requestAnimationFrame(() => {
-        const card = document.querySelector<HTMLElement>(`.claims-sidebar [data-claim-id="${CSS.escape(id)}"]`);
-        card?.scrollIntoView({ block: "nearest" });
-        card?.querySelector<HTMLElement>(".card-main")?.focus({ preventScroll: true });
-      });
-    }
+    // The card may be virtualised away (issue 17): the sidebar scrolls its list to it first.
+    if (opts.focusCard !== false) requestAnimationFrame(() => sidebarRef.current?.reveal(id));
   }, []);
 
   const openCreate = useCallback(() => {
@@ -245,6 +241,13 @@ export default function ReviewWorkspace({ slug, articleId, articleVersionId, pla
     [openCreate, move, form, closeForm],
   );
 
+  // Issue 17: the end of hydration for bench:highlights, measured from the mark that
+  // instrumentation-client.ts sets before React starts; the first effect runs after the hydrated
+  // tree is committed and its event handlers are attached.
+  useEffect(() => {
+    performance.mark("factmark:workspace-interactive");
+  }, []);
+
   // The same keys work anywhere on the page except while typing in a field.
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
@@ -277,7 +280,7 @@ export default function ReviewWorkspace({ slug, articleId, articleVersionId, pla
       const i = here.findIndex((c) => c.id === focusedId);
       const pick = i >= 0 && here.length > 1 ? here[(i + 1) % here.length] : here[0];
       focusClaim(pick.id, { scroll: false, focusCard: false });
-      document.querySelector(`.claims-sidebar [data-claim-id="${CSS.escape(pick.id)}"]`)?.scrollIntoView({ block: "nearest" });
+      sidebarRef.current?.reveal(pick.id, { focusCard: false });
     },
     [placed, focusedId, focusClaim],
   );
@@ -375,6 +378,7 @@ export default function ReviewWorkspace({ slug, articleId, articleVersionId, pla
           <CheckedBeforeRegion slug={slug} text={selectedText} canReuse onReuse={reuseCheck} />
           <FigureConflicts conflicts={intelligence.conflicts} onShow={(f) => selectWords(f.start, f.end, `Showing “${f.text}”.`)} onCheck={checkConflict} />
           <ClaimsSidebar
+            ref={sidebarRef}
             claims={visible}
             totalCount={claims.length}
             authors={authors}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { renderChart } from "./charts";
 import { CHART_IDS, type DashboardData } from "./tables";
 
@@ -30,5 +30,17 @@ describe("server-rendered charts", () => {
   it("draws nothing when there is nothing to show", () => {
     expect(renderChart("verdicts", [])).toBeNull();
     expect(renderChart("backlog", SAMPLE.backlog.map((b) => ({ ...b, count: 0 })))).toBeNull();
+  });
+  it("draws every chart without Plot's warnings, even with a single week of data", () => {
+    // Plot warns (console.warn) that "the implicit z channel has high cardinality" when a line's
+    // series are as many as half its points: one week gives two series of one point each.
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      for (const chart of CHART_IDS) renderChart(chart, SAMPLE[chart].slice(0, 1) as never);
+      renderChart("approval-time", SAMPLE["approval-time"]);
+      expect(warn.mock.calls).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -95,7 +95,9 @@ export function renderChart<C extends ChartId>(chart: C, rows: DashboardData[C])
         y: { label: "Hours", grid: true },
         color: { domain: ["Median", "90th percentile"], range: ["#1d4ed8", "#b54708"], legend: false },
         marks: [
-          Plot.lineY(data, { x: "week", y: "hours", stroke: "series", marker: "circle" }),
+          // z named explicitly: with few weeks the two series are "many" next to the points, and Plot
+          // would warn that the implicit z (from stroke) has high cardinality.
+          Plot.lineY(data, { x: "week", y: "hours", z: "series", stroke: "series", marker: "circle" }),
           Plot.dot(data, { x: "week", y: "hours", stroke: "series", r: 6, strokeOpacity: 0, title: (d: D) => `${d.series}, week of ${d.week.toISOString().slice(0, 10)}: ${d.hours.toFixed(1)} h (${d.approvals} approvals)` }),
           Plot.ruleY([0]),
         ],
