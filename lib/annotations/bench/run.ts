@@ -136,7 +136,7 @@ try {
   const importMs = median(importRuns);
   const md = `## Web Annotation container and import (issue 19)
 
-\`npm run bench:annotations\` (lib/annotations/bench/run.ts), ${new Date().toISOString().slice(0, 10)}, on this 2-core machine shared with other work; PostgreSQL 127.0.0.1. Load by autocannon (${DURATION_S} s per row) in the same process as both servers, so each side pays for it alike. Load average at the end of the run: ${loadavg()[0]!.toFixed(1)} (2 cores), so every number here is inflated by the other work on the machine; compare the two servers, not absolute values.
+\`npm run bench:annotations\` (lib/annotations/bench/run.ts), ${new Date().toISOString().slice(0, 10)}, on this 2-core machine; PostgreSQL 127.0.0.1. Load by autocannon (${DURATION_S} s per row) in the same process as both servers, so each side pays for it alike. Load average at the end of the run: ${loadavg()[0]!.toFixed(1)} (2 cores)${loadavg()[0]! > 2 ? ", so every number here is inflated by other work on the machine; compare the two servers, not absolute values" : ""}.
 
 The container's first page: ${items} contained descriptions, ${bytes.length.toLocaleString("en")} bytes, anonymous (published checks).
 
