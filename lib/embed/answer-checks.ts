@@ -1,5 +1,6 @@
 import "server-only";
 import { noneMatch } from "@/lib/annotations/container";
+import { ownOrigin } from "@/lib/auth/callback";
 import { errorResponse } from "@/lib/errors";
 import { parseInput } from "@/lib/http/route";
 import { baseEmbedHeaders, EMBED_CACHE_CONTROL, judgeOrigin, NO_STORE } from "./cors";
@@ -17,7 +18,7 @@ export async function answerEmbedChecks(req: Request): Promise<Response> {
   const origin = req.headers.get("origin");
   let headers = baseEmbedHeaders({ allowed: false });
   try {
-    const verdict = judgeOrigin(origin, origin === null ? [] : await getAllowedOrigins());
+    const verdict = judgeOrigin(origin, origin === null ? [] : await getAllowedOrigins(), ownOrigin());
     headers = baseEmbedHeaders(verdict);
     if (!verdict.allowed) {
       headers.set("cache-control", NO_STORE);

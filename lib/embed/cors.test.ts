@@ -22,4 +22,11 @@ describe("judgeOrigin", () => {
     expect(verdict).toEqual({ allowed: true, allowOrigin: null });
     expect(baseEmbedHeaders(verdict).get("access-control-allow-origin")).toBeNull();
   });
+  it("serves Factmark's own origin without an admin listing it, and nothing that merely resembles it", () => {
+    const own = "http://127.0.0.1:3000";
+    expect(judgeOrigin(own, [], own)).toEqual({ allowed: true, allowOrigin: null });
+    for (const origin of ["http://127.0.0.1:3001", "http://localhost:3000", "https://127.0.0.1:3000", "null"]) {
+      expect(judgeOrigin(origin, [], own), origin).toEqual({ allowed: false });
+    }
+  });
 });

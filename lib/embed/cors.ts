@@ -15,13 +15,14 @@ export const NO_STORE = "no-store";
 export type OriginVerdict = { allowed: true; allowOrigin: string | null } | { allowed: false };
 
 /**
- * Who may read: a request without an Origin header (a server, curl, a same-origin GET) reads the public
- * checks without any CORS header; a browser page on an allowed origin gets its own origin back in
- * Access-Control-Allow-Origin; any other origin, "null" (a sandboxed frame, a file:) included, is
- * refused. Never "*": the list is what an admin allowed.
+ * Who may read: a request without an Origin header (a server, curl, a same-origin GET) or from
+ * Factmark's own origin reads the public checks without any CORS header (the checks are public, and
+ * Factmark's own pages need no admin's permission); a browser page on an allowed origin gets its own
+ * origin back in Access-Control-Allow-Origin; any other origin, "null" (a sandboxed frame, a file:)
+ * included, is refused. Never "*": the list is what an admin allowed.
  */
-export function judgeOrigin(origin: string | null, allowed: readonly string[]): OriginVerdict {
-  if (origin === null) return { allowed: true, allowOrigin: null };
+export function judgeOrigin(origin: string | null, allowed: readonly string[], ownOrigin?: string): OriginVerdict {
+  if (origin === null || (ownOrigin !== undefined && origin === ownOrigin)) return { allowed: true, allowOrigin: null };
   if (origin !== "null" && allowed.includes(origin)) return { allowed: true, allowOrigin: origin };
   return { allowed: false };
 }

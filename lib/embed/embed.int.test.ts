@@ -13,6 +13,7 @@ vi.mock("@/lib/db/client", async (importOriginal) => ({
 
 const { getAllowedOrigins, saveEmbedSettings } = await import("./settings");
 const { readEmbedChecks, sourceUrlVariants } = await import("./published-checks");
+const { answerEmbedChecks } = await import("./answer-checks");
 
 const TEXT = "The dam holds forty million cubic metres of water, officials said on Tuesday.";
 const never = () => false;
@@ -113,6 +114,27 @@ describe.each(ENGINES)("embed on $name", ({ create }) => {
       expect(third.status === "ok" && JSON.parse(third.body).article.title).toBe("Dam (updated)");
     } finally {
       current.prisma = real;
+    }
+  });
+
+  it("answers Factmark's own pages and the allowed publishers, and refuses every other origin with a reason", async () => {
+    vi.stubEnv("NEXTAUTH_URL", "http://factmark.test:3000");
+    try {
+      await saveEmbedSettings(admin, { allowedOrigins: ["https://news.example.org"] });
+      const ask = (origin: string | null) => answerEmbedChecks(new Request("http://factmark.test:3000/api/embed/checks?article=dam-story", { headers: origin ? { origin } : {} }));
+      const own = await ask("http://factmark.test:3000");
+      expect(own.status).toBe(200);
+      expect(own.headers.get("access-control-allow-origin")).toBeNull();
+      const publisher = await ask("https://news.example.org");
+      expect(publisher.status).toBe(200);
+      expect(publisher.headers.get("access-control-allow-origin")).toBe("https://news.example.org");
+      expect((await publisher.json()).checks).toHaveLength(1);
+      const other = await ask("http://factmark.test:3001");
+      expect(other.status).toBe(403);
+      expect(other.headers.get("cache-control")).toBe("no-store");
+      expect((await other.json()).error.message).toContain("/admin/embed");
+    } finally {
+      vi.unstubAllEnvs();
     }
   });
 
