@@ -5,6 +5,7 @@ import { editScore } from "./boundary";
 import { OffsetConverter } from "./units";
 import { CONTEXT_LENGTH } from "./describe";
 import { indexFor } from "./text-index";
+import { partitionPoint } from "./sorted";
 
 /**
  * Selector-only anchoring (issue 3, "anchor"): find where a W3C TextQuoteSelector (+ optional
@@ -697,14 +698,7 @@ const LANDMARK_REACH = 32;
 
 /** Index of the last landmark with h ≤ x (−1 when none). */
 function lastAtOrBefore(marks: Landmark[], x: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (marks[mid].h <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(0, marks.length, (i) => marks[i].h <= x) - 1;
 }
 
 /**
@@ -936,13 +930,7 @@ function placeMovedPassages(text: string, parsed: Target[], out: AnchorResult[],
       const prefix = quote.prefix ?? "";
       const suffix = quote.suffix ?? "";
       // first witness that could reach the claim: from ≥ h − widest
-      let lo = 0;
-      let hi = witnesses.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (witnesses[mid].from < h - widest) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = partitionPoint(0, witnesses.length, (i) => witnesses[i].from < h - widest);
       const tried = new Set<number>();
       for (let k = lo; k < witnesses.length && witnesses[k].from < h + len; k++) {
         const w = witnesses[k];

@@ -1,6 +1,7 @@
 import { editScore } from "./boundary";
 import { computeTextDiff, type ChangeGroup, type EqualSegment, type TextDiff } from "./diff";
 import type { ReanchorResult, Span } from "./types";
+import { partitionPoint } from "./sorted";
 
 /**
  * Re-anchoring across two versions of an article (issue 3, "reanchor"). We hold both texts, so we do not
@@ -24,25 +25,12 @@ export const RELOCATE_MIN_SUPPORT = 32;
 
 function segmentAt(equals: EqualSegment[], offset: number): number {
   // index of the last segment with oldStart <= offset, or -1
-  let lo = 0;
-  let hi = equals.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (equals[mid].oldStart <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(0, equals.length, (i) => equals[i].oldStart <= offset) - 1;
 }
 
 function groupAt(changes: ChangeGroup[], offset: number): ChangeGroup | null {
   // the change group whose old range contains offset (oldStart <= offset < oldEnd)
-  let lo = 0;
-  let hi = changes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (changes[mid].oldStart <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(0, changes.length, (i) => changes[i].oldStart <= offset);
   const g = changes[lo - 1];
   return g && offset < g.oldEnd ? g : null;
 }
@@ -82,13 +70,7 @@ function keptInside(equals: EqualSegment[], s: number, e: number): number {
 
 /** Characters of new[a, b) that the (minimal) diff marks as inserted. */
 function insertedInside(changes: ChangeGroup[], a: number, b: number): number {
-  let lo = 0;
-  let hi = changes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (changes[mid].newEnd <= a) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(0, changes.length, (i) => changes[i].newEnd <= a);
   let n = 0;
   for (let k = lo; k < changes.length && changes[k].newStart < b; k++) {
     const x = Math.max(a, changes[k].newStart);
@@ -145,26 +127,14 @@ function matchForward(a: string, ai: number, b: string, bi: number): number {
 
 /** Change group whose new range starts exactly at `n` (the edit right after an equal segment), or null. */
 function groupStartingAt(changes: ChangeGroup[], n: number): ChangeGroup | null {
-  let lo = 0;
-  let hi = changes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (changes[mid].newStart < n) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(0, changes.length, (i) => changes[i].newStart < n);
   const g = changes[lo];
   return g && g.newStart === n ? g : null;
 }
 
 /** Change group whose new range ends exactly at `n` (the edit right before an equal segment), or null. */
 function groupEndingAt(changes: ChangeGroup[], n: number): ChangeGroup | null {
-  let lo = 0;
-  let hi = changes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (changes[mid].newEnd <= n) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(0, changes.length, (i) => changes[i].newEnd <= n);
   const g = changes[lo - 1];
   return g && g.newEnd === n ? g : null;
 }
@@ -231,13 +201,7 @@ function slideAmbiguous(oldText: string, newText: string, diff: TextDiff, seg: E
 
 /** Change groups whose old range overlaps old[s, e), or that insert strictly inside it. */
 function groupsTouching(changes: ChangeGroup[], s: number, e: number): ChangeGroup[] {
-  let lo = 0;
-  let hi = changes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (changes[mid].oldEnd < s) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(0, changes.length, (i) => changes[i].oldEnd < s);
   const out: ChangeGroup[] = [];
   for (let k = lo; k < changes.length && changes[k].oldStart <= e; k++) {
     const g = changes[k];

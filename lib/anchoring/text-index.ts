@@ -1,3 +1,5 @@
+import { partitionPoint } from "./sorted";
+
 /**
  * Where a string occurs in one text, fast: every KEY_LENGTH-character window of the text is hashed once (built
  * on first use, O(n)), so a needle of at least KEY_LENGTH characters is found by looking at the windows with
@@ -90,14 +92,8 @@ export class TextIndex {
     const { hashes, starts, offsets, mask } = this.build();
     const h = windowHash(needle, 0);
     const b = bucketOf(h, mask);
-    let lo = starts[b];
-    let hi = starts[b + 1];
-    const end = hi;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (offsets[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const end = starts[b + 1];
+    const lo = partitionPoint(starts[b], end, (i) => offsets[i] < from);
     for (let k = lo; k < end && offsets[k] <= to; k++) {
       const i = offsets[k];
       if (hashes[i] === h && text.startsWith(needle, i)) out.push(i);

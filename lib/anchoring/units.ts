@@ -1,3 +1,5 @@
+import { partitionPoint } from "./sorted";
+
 /**
  * Unit conversion between JS UTF-16 code units (what `String.prototype.slice` counts) and Unicode code
  * points (what the W3C TextPositionSelector counts, https://www.w3.org/TR/annotation-model/#text-position-selector).
@@ -40,14 +42,7 @@ export class OffsetConverter {
 
   /** Number of surrogate pairs that end at or before UTF-16 offset `offset`. */
   private pairsBefore(offset: number): number {
-    let lo = 0;
-    let hi = this.pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.pairs[mid] + 2 <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(0, this.pairs.length, (i) => this.pairs[i] + 2 <= offset);
   }
 
   /** UTF-16 offset → code-point offset. An offset inside a pair counts the pair's code point as not yet passed. */
@@ -60,13 +55,7 @@ export class OffsetConverter {
   toUtf16(codePointOffset: number): number {
     if (this.pairs.length === 0) return codePointOffset;
     // The k-th pair (0-based) starts at code point pairs[k] - k. Count pairs starting before the code point.
-    let lo = 0;
-    let hi = this.pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.pairs[mid] - mid < codePointOffset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, this.pairs.length, (i) => this.pairs[i] - i < codePointOffset);
     return codePointOffset + lo;
   }
 }
