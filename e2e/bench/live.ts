@@ -332,7 +332,7 @@ async function main() {
     const loadAfter = os.loadavg().map((l) => l.toFixed(1)).join(", ");
     const expected = ok.length * subs.length;
     const achieved = ok.length / elapsed;
-    const md = `## Live updates (issue 15): \`npm run bench:live\`, with forced GC${WRITES_PER_SECOND === 20 ? "" : `, at ${WRITES_PER_SECOND} writes/s (LIVE_WRITES_PER_SECOND)`}
+    const md = `## Live updates (issue 15): \`npm run bench:live\`, with forced GC${WARMUP_SECONDS ? ", after a warm-up round" : ""}${WRITES_PER_SECOND === 20 ? "" : `, at ${WRITES_PER_SECOND} writes/s (LIVE_WRITES_PER_SECOND)`}
 
 One production instance (\`node --expose-gc lib/cli/serve.mjs\`, FACTMARK_HEAP_REPORT=1) on a throwaway PostgreSQL database${WARMUP_SECONDS ? `, baseline taken after an unmeasured warm-up round (100 subscribers, ${WARMUP_SECONDS} s of writes)` : ""}, measured on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. The machine (${os.cpus().length} cores) was shared with other work: load average ${load} before, ${loadMid} at mid-run, ${loadAfter} after.
 
