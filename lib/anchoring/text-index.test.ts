@@ -17,7 +17,11 @@ function scan(text: string, needle: string, from: number, to: number): number[] 
 }
 
 function check(text: string, rand: () => number, cases: number): void {
-  const index = new TextIndex(text);
+  // Indexed from the first search, scanning only (the default budget outlasts these cases), and switching
+  // from scans to the index part-way through: all three must answer as a plain scan does.
+  const index = new TextIndex(text, 0);
+  const scanning = new TextIndex(text);
+  const switching = new TextIndex(text, 5 * text.length);
   const reference = new MapTextIndex(text);
   for (let c = 0; c < cases; c++) {
     const len = 1 + Math.floor(rand() * 40);
@@ -33,6 +37,8 @@ function check(text: string, rand: () => number, cases: number): void {
     const to = bounded ? from + Math.floor(rand() * 2000) : Infinity;
     const got = index.find(needle, from, to);
     expect(got, JSON.stringify({ needle, from, to })).toEqual(scan(text, needle, from, to));
+    expect(scanning.find(needle, from, to)).toEqual(got);
+    expect(switching.find(needle, from, to)).toEqual(got);
     if (needle.length >= KEY_LENGTH) expect(got).toEqual(reference.find(needle, from, to));
     if (!bounded) expect(Array.from(index.occurrences(needle))).toEqual(got);
   }

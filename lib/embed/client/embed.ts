@@ -12,7 +12,6 @@
  * 4. Drawing: ./ui.ts. The one global is `window.FactmarkEmbed`; no eval, no inline script or style.
  */
 import { anchorAll } from "../../anchoring/anchor";
-import { indexFor, KEY_LENGTH } from "../../anchoring/text-index";
 import type { EmbedPayload } from "../payload";
 import { extractText, snapToWords } from "./extract";
 import type { Theme } from "./styles";
@@ -28,10 +27,10 @@ export type FactmarkEmbedApi = {
   state: EmbedState;
   /**
    * performance.now() when the script started; the others are milliseconds from then: the page parsed
-   * (DOM ready), text extracted, the engine's index of it built (when the checks were not yet there), checks fetched (as the script saw them: the fetch runs during the
+   * (DOM ready), text extracted, checks fetched (as the script saw them: the fetch runs during the
    * extraction), anchored, drawn.
    */
-  timings: { startedAt: number; domReady?: number; extracted?: number; indexed?: number; fetched?: number; anchored?: number; drawn?: number };
+  timings: { startedAt: number; domReady?: number; extracted?: number; fetched?: number; anchored?: number; drawn?: number };
   ready: Promise<EmbedState>;
   /** Draws again (after the page changed its text, for instance). */
   refresh(): Promise<EmbedState>;
@@ -124,13 +123,8 @@ function start(script: HTMLScriptElement): FactmarkEmbedApi {
   // The fetch starts as soon as the script runs, before the page has finished parsing: the network works
   // while the page is parsed and its text extracted. Only a lookup by address must wait, when the head
   // (with its <link rel="canonical">) may not be parsed yet.
-  let arrived = false;
   const fetchNow = () => {
-    if (!checks) {
-      arrived = false;
-      checks = fetchChecks(factmark, slug);
-      checks.then(() => (arrived = true));
-    }
+    if (!checks) checks = fetchChecks(factmark, slug);
     return checks;
   };
   if (slug || document.body) fetchNow();
@@ -164,11 +158,6 @@ function start(script: HTMLScriptElement): FactmarkEmbedApi {
     ui?.destroy();
     const { text, rangeOf } = extractText(root, { skip: (e) => e.localName === HOST_TAG });
     mark("extracted");
-    // While the checks are still on the way, the engine builds its index of this text (its first search
-    // does; anchorAll then finds it built): on a real network the fetch outlasts the extraction, and the
-    // index is the bulk of the anchoring's cost. When they have already arrived, anchorAll builds it anyway.
-    if (!arrived && text.length >= KEY_LENGTH) indexFor(text).find(text.slice(0, KEY_LENGTH));
-    mark("indexed");
     const payload = await loading;
     mark("fetched");
     if (!payload) {
