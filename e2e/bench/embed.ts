@@ -405,7 +405,7 @@ async function main() {
   }
   const markdown = `## Embed script, round two (\`npm run bench:embed\`; issue 14)
 
-${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Debian Chromium (headless), ${os.cpus().length} cores, 1-minute load average ${loadRange} during the runs (${load} at the end): wall time on this shared machine mostly measures the other work on it, so each run is also traced and the **main thread's CPU time** (Chrome trace thread time between the script's User Timing marks) is given beside it.
+${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Debian Chromium (headless), ${os.cpus().length} cores, 1-minute load average ${loadRange} during the runs (${load} at the end): the wall times come from Chromium started on the page with no debugger attached (the page reports its own timings), because Playwright's DevTools session slowed the page's fetch several-fold (the traced row shows how much); the **main thread's CPU time** per phase comes from separate traced runs (Chrome trace thread time between the script's User Timing marks).
 A ${words.toLocaleString("en")}-word publisher page (${page.paragraphs.length} paragraphs with inline links, emphasis and ad boxes) and ${checks.length} published checks; the script and the checks are served from a second origin with CORS. Median of ${RUNS} runs after one warm-up. The fetch starts when the script does and runs while the page is parsed and its text extracted, so the wall-time phases overlap.
 
 | measure | median | best | worst |
